@@ -1,0 +1,2 @@
+// Placeholder while the core is written (issue 2).
+export {};
