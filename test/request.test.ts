@@ -1,0 +1,476 @@
+import { once } from "node:events";
+import { createServer, type IncomingMessage } from "node:http";
+import { connect } from "node:net";
+import { fc, test } from "@fast-check/vitest";
+import { type HxRequest, hx, hxRequest } from "hxplan";
+import { describe, expect, it } from "vitest";
+
+type Property = Exclude<keyof HxRequest, "consulted">;
+
+const PROPERTIES: readonly Property[] = [
+  "isHtmx",
+  "boosted",
+  "historyRestore",
+  "currentUrl",
+  "prompt",
+  "target",
+  "trigger",
+  "triggerName",
+  "source",
+  "requestType",
+];
+
+/** The headers each property reads, in the order it reads them. */
+const READS: Record<Property, readonly string[]> = {
+  isHtmx: ["HX-Request", "HX-History-Restore-Request"],
+  boosted: ["HX-Boosted"],
+  historyRestore: ["HX-History-Restore-Request"],
+  currentUrl: ["HX-Current-URL"],
+  prompt: ["HX-Prompt"],
+  target: ["HX-Target"],
+  trigger: ["HX-Trigger"],
+  triggerName: ["HX-Trigger-Name"],
+  source: ["HX-Source"],
+  requestType: ["HX-Request-Type"],
+};
+
+function readAll(request: HxRequest): Record<Property, unknown> {
+  const values = {} as Record<Property, unknown>;
+  for (const property of PROPERTIES) values[property] = request[property];
+  return values;
+}
+
+/** A real IncomingMessage for raw request text, from a real node:http server. */
+async function incoming(head: string): Promise<IncomingMessage> {
+  const server = createServer();
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as { port: number };
+  const received = once(server, "request") as Promise<[IncomingMessage, import("node:http").ServerResponse]>;
+  const socket = connect(port, "127.0.0.1");
+  socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n${head}\r\n`);
+  const [req, res] = await received;
+  res.end();
+  socket.destroy();
+  server.close();
+  return req;
+}
+
+describe("hxRequest: sources", () => {
+  const headers = {
+    "HX-Request": "true",
+    "HX-Boosted": "true",
+    "HX-Current-URL": "http://127.0.0.1/page?a=1",
+    "HX-Target": "rows",
+    "HX-Trigger": "save",
+    "HX-Trigger-Name": "action",
+    "HX-Prompt": "yes",
+  };
+  const expected = {
+    isHtmx: true,
+    boosted: true,
+    historyRestore: false,
+    currentUrl: "http://127.0.0.1/page?a=1",
+    prompt: "yes",
+    target: "rows",
+    trigger: "save",
+    triggerName: "action",
+    source: undefined,
+    requestType: undefined,
+  };
+
+  it("reads a plain record", () => {
+    expect(readAll(hxRequest(headers))).toEqual(expected);
+  });
+
+  it("reads a Fetch Headers", () => {
+    expect(readAll(hxRequest(new Headers(headers)))).toEqual(expected);
+  });
+
+  it("reads a Fetch Request", () => {
+    expect(readAll(hxRequest(new Request("http://127.0.0.1/", { headers })))).toEqual(expected);
+  });
+
+  it("reads a Node IncomingMessage", async () => {
+    const head = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join("");
+    expect(readAll(hxRequest(await incoming(head)))).toEqual(expected);
+  });
+
+  it("uses the first of repeated header lines from an IncomingMessage (headersDistinct)", async () => {
+    const req = await incoming("HX-Target: first\r\nHX-Target: second\r\nHX-Request: true\r\n");
+    expect(req.headers["hx-target"]).toBe("first, second");
+    expect(hxRequest(req).target).toBe("first");
+  });
+
+  it("falls back to IncomingMessage.headers when headersDistinct is missing", () => {
+    expect(hxRequest({ headers: { "hx-target": "rows", "hx-request": "true" } }).target).toBe("rows");
+  });
+
+  it("uses the first of a string[] in a record", () => {
+    expect(hxRequest({ "HX-Target": ["first", "second"] }).target).toBe("first");
+    expect(hxRequest({ "HX-Request": ["true", "false"] }).isHtmx).toBe(true);
+    expect(hxRequest({ "HX-Target": [] }).target).toBeUndefined();
+  });
+
+  it("uses a value Fetch Headers joined as is", () => {
+    const joined = new Headers();
+    joined.append("HX-Target", "first");
+    joined.append("HX-Target", "second");
+    joined.append("HX-Request", "true");
+    joined.append("HX-Request", "true");
+    const request = hxRequest(joined);
+    expect(request.target).toBe("first, second");
+    expect(request.isHtmx).toBe(false);
+  });
+
+  it("matches names case-insensitively; the first matching key of a record wins", () => {
+    expect(hxRequest({ "hx-request": "true" }).isHtmx).toBe(true);
+    expect(hxRequest({ "HX-REQUEST": "true", "hx-request": "false" }).isHtmx).toBe(true);
+    expect(hxRequest({ "Hx-Target": "a", "HX-TARGET": "b" }).target).toBe("a");
+  });
+
+  it("returns undefined for absent headers and keeps empty ones", () => {
+    const request = hxRequest({ "HX-Target": "" });
+    expect(request.target).toBe("");
+    expect(request.trigger).toBeUndefined();
+    expect(request.prompt).toBeUndefined();
+  });
+});
+
+describe("hxRequest: boolean headers", () => {
+  it("isHtmx needs HX-Request exactly 'true'", () => {
+    expect(hxRequest({}).isHtmx).toBe(false);
+    for (const value of ["True", "TRUE", "1", "", " true", "false"]) {
+      expect(hxRequest({ "HX-Request": value }).isHtmx).toBe(false);
+    }
+  });
+
+  it("a history restore is not an htmx request, in htmx 2 (with HX-Request) and 4 (without)", () => {
+    const htmx2 = hxRequest({ "HX-Request": "true", "HX-History-Restore-Request": "true" });
+    expect(htmx2.isHtmx).toBe(false);
+    expect(htmx2.historyRestore).toBe(true);
+    const htmx4 = hxRequest({ "HX-History-Restore-Request": "true", "HX-Request-Type": "full" });
+    expect(htmx4.isHtmx).toBe(false);
+    expect(htmx4.historyRestore).toBe(true);
+    expect(htmx4.requestType).toBe("full");
+  });
+
+  it("boosted and historyRestore need exactly 'true'", () => {
+    expect(hxRequest({ "HX-Boosted": "true" }).boosted).toBe(true);
+    expect(hxRequest({ "HX-Boosted": "True" }).boosted).toBe(false);
+    expect(hxRequest({ "HX-History-Restore-Request": "yes" }).historyRestore).toBe(false);
+  });
+
+  it("requestType is 'full', 'partial' or undefined", () => {
+    expect(hxRequest({ "HX-Request-Type": "partial" }).requestType).toBe("partial");
+    expect(hxRequest({ "HX-Request-Type": "full" }).requestType).toBe("full");
+    expect(hxRequest({ "HX-Request-Type": "Full" }).requestType).toBeUndefined();
+    expect(hxRequest({ "HX-Request-Type": "other" }).requestType).toBeUndefined();
+  });
+});
+
+describe("hxRequest: decoding", () => {
+  it("decodes <Name>-URI-AutoEncoded values (htmx 1.9/2, encodeURIComponent)", () => {
+    // What htmx 2.0.11 sent for the id `b€x` (htmx-semantics.md §5).
+    const request = hxRequest({
+      "HX-Request": "true",
+      "HX-Trigger": "b%E2%82%ACx",
+      "HX-Trigger-URI-AutoEncoded": "true",
+      "HX-Trigger-Name": "n%C3%A4m%C3%A9",
+      "HX-Trigger-Name-URI-AutoEncoded": "true",
+      "HX-Target": "a%2Fb%23c",
+      "HX-Target-URI-AutoEncoded": "true",
+      "HX-Prompt": "caf%C3%A9%20%F0%9F%98%80",
+      "HX-Prompt-URI-AutoEncoded": "true",
+      "HX-Current-URL": "http%3A%2F%2Fx%2F",
+      "HX-Current-URL-URI-AutoEncoded": "true",
+    });
+    expect(request.trigger).toBe("b€x");
+    expect(request.triggerName).toBe("nämé");
+    expect(request.target).toBe("a/b#c");
+    expect(request.prompt).toBe("café 😀");
+    expect(request.currentUrl).toBe("http://x/");
+  });
+
+  it("leaves htmx 2 values without -URI-AutoEncoded: true as they are", () => {
+    const request = hxRequest({
+      "HX-Request": "true",
+      "HX-Target": "a%20b",
+      "HX-Trigger": "c%41",
+      "HX-Trigger-URI-AutoEncoded": "false",
+    });
+    expect(request.target).toBe("a%20b");
+    expect(request.trigger).toBe("c%41");
+  });
+
+  it("decodes htmx 4 HX-Source, HX-Target and HX-Prompt (encodeURI)", () => {
+    const request = hxRequest({
+      "HX-Request": "true",
+      "HX-Request-Type": "partial",
+      "HX-Source": `button#${encodeURI("b€ 1")}`,
+      "HX-Target": `div#${encodeURI("100%")}`,
+      "HX-Prompt": encodeURI("oui, café"),
+    });
+    expect(request.source).toBe("button#b€ 1");
+    expect(request.target).toBe("div#100%");
+    expect(request.prompt).toBe("oui, café");
+  });
+
+  it("assumes htmx 4 encoding when only HX-Source, or only HX-Request-Type, is present", () => {
+    expect(hxRequest({ "HX-Source": "a#x%20y" }).source).toBe("a#x y");
+    expect(hxRequest({ "HX-Request-Type": "full", "HX-Target": "body" }).target).toBe("body");
+    expect(hxRequest({ "HX-Request-Type": "full", "HX-Target": "div#%C3%A9" }).target).toBe("div#é");
+  });
+
+  it("decodeURI keeps reserved escapes, so encodeURI round-trips exactly", () => {
+    const id = "a%23b";
+    const request = hxRequest({ "HX-Source": `button#${encodeURI(id)}`, "HX-Request-Type": "partial" });
+    expect(request.source).toBe(`button#${id}`);
+  });
+
+  it("leaves malformed escapes raw and never throws", () => {
+    const request = hxRequest({
+      "HX-Trigger": "%E0%A4%A",
+      "HX-Trigger-URI-AutoEncoded": "true",
+      "HX-Source": "button#%ZZ",
+      "HX-Target": "div#%C3",
+      "HX-Prompt": "%",
+      "HX-Request-Type": "partial",
+    });
+    expect(request.trigger).toBe("%E0%A4%A");
+    expect(request.source).toBe("button#%ZZ");
+    expect(request.target).toBe("div#%C3");
+    expect(request.prompt).toBe("%");
+  });
+});
+
+describe("hxRequest: consulted", () => {
+  it("starts empty and records what was read, in first-read order, present or not", () => {
+    const request = hxRequest({ "HX-Request": "true", "HX-Target": "rows" });
+    expect(request.consulted).toEqual([]);
+    void request.target;
+    void request.isHtmx;
+    void request.target;
+    void request.boosted;
+    expect(request.consulted).toEqual([
+      "HX-Target",
+      "HX-Request",
+      "HX-History-Restore-Request",
+      "HX-Boosted",
+    ]);
+  });
+
+  it("never lists the headers read only to choose the decoding", () => {
+    const request = hxRequest({
+      "HX-Target": "div#x",
+      "HX-Target-URI-AutoEncoded": "true",
+      "HX-Source": "button#y",
+      "HX-Request-Type": "partial",
+    });
+    void request.target;
+    expect(request.consulted).toEqual(["HX-Target"]);
+  });
+
+  it("is a frozen snapshot", () => {
+    const request = hxRequest({});
+    void request.historyRestore;
+    const first = request.consulted;
+    expect(Object.isFrozen(first)).toBe(true);
+    void request.prompt;
+    expect(first).toEqual(["HX-History-Restore-Request"]);
+    expect(request.consulted).toEqual(["HX-History-Restore-Request", "HX-Prompt"]);
+  });
+
+  it("feeds hx().vary(...) for a cache-correct Vary", () => {
+    const request = hxRequest(new Headers({ "HX-Request": "true" }));
+    const plan = request.isHtmx ? hx().trigger("loaded") : hx();
+    expect(plan.vary(...request.consulted).toHeaders()["Vary"]).toBe(
+      "HX-Request, HX-History-Restore-Request",
+    );
+  });
+});
+
+describe("hxRequest: never throws", () => {
+  const hostile: [string, unknown][] = [
+    ["null", null],
+    ["undefined", undefined],
+    ["a number", 42],
+    ["a string", "HX-Request: true"],
+    ["an array", ["HX-Request", "true"]],
+    ["a function", () => "true"],
+    [
+      "a Proxy that throws",
+      new Proxy(
+        {},
+        {
+          get() {
+            throw new Error("boom");
+          },
+          ownKeys() {
+            throw new Error("boom");
+          },
+        },
+      ),
+    ],
+    [
+      "headers whose getter throws",
+      {
+        get headers() {
+          throw new Error("boom");
+        },
+      },
+    ],
+    [
+      "a Headers-like whose get throws",
+      {
+        get() {
+          throw new Error("boom");
+        },
+      },
+    ],
+    [
+      "non-string values",
+      { "HX-Request": 1, "HX-Target": { a: 1 }, "HX-Trigger": [null, 2], "HX-Boosted": true },
+    ],
+    ["a null-prototype record", Object.assign(Object.create(null), { "hx-request": "true" })],
+  ];
+
+  for (const [label, source] of hostile) {
+    it(`reads ${label} as a value`, () => {
+      const request = hxRequest(source as Record<string, string>);
+      expect(() => readAll(request)).not.toThrow();
+      expect(Array.isArray(request.consulted)).toBe(true);
+    });
+  }
+
+  it("reads prototype-ish names as ordinary headers", () => {
+    const request = hxRequest(JSON.parse('{"__proto__":"x","constructor":"y","HX-Target":"t"}'));
+    expect(request.target).toBe("t");
+    expect(request.trigger).toBeUndefined();
+  });
+});
+
+const NAMES = [
+  "HX-Request",
+  "HX-Boosted",
+  "HX-History-Restore-Request",
+  "HX-Current-URL",
+  "HX-Prompt",
+  "HX-Target",
+  "HX-Trigger",
+  "HX-Trigger-Name",
+  "HX-Source",
+  "HX-Request-Type",
+  "HX-Trigger-URI-AutoEncoded",
+  "HX-Target-URI-AutoEncoded",
+  "HX-Prompt-URI-AutoEncoded",
+];
+
+const headerName = fc.oneof(fc.constantFrom(...NAMES), fc.string());
+const headerValue = fc.oneof(
+  fc.constantFrom("true", "false", "full", "partial", "%", "%E0%A4%A", "%C3%A9"),
+  fc.string({ unit: "binary" }),
+  fc.string({ unit: "binary-ascii" }),
+);
+const headerMap = fc.dictionary(
+  headerName,
+  fc.oneof(headerValue, fc.array(headerValue, { maxLength: 3 }), fc.constant(undefined)),
+  { maxKeys: 12 },
+);
+
+/** Every casing of a name is the same header. */
+const randomCase = (name: string) =>
+  fc
+    .array(fc.boolean(), { minLength: name.length, maxLength: name.length })
+    .map((upper) => [...name].map((c, i) => (upper[i] ? c.toUpperCase() : c.toLowerCase())).join(""));
+
+/** Well-formed strings (no lone surrogates, which no browser can send). */
+const id = fc.string({ unit: "binary", minLength: 1, maxLength: 20 });
+
+describe("hxRequest: properties", () => {
+  test.prop([headerMap])("any header map gives a value for every property without throwing", (map) => {
+    const request = hxRequest(map);
+    const values = readAll(request);
+    for (const flag of ["isHtmx", "boosted", "historyRestore"] as const) {
+      expect(typeof values[flag]).toBe("boolean");
+    }
+    for (const text of ["currentUrl", "prompt", "target", "trigger", "triggerName", "source"] as const) {
+      expect(values[text] === undefined || typeof values[text] === "string").toBe(true);
+    }
+    expect([undefined, "full", "partial"]).toContain(values.requestType);
+    expect(request.consulted).toEqual([...new Set(PROPERTIES.flatMap((p) => READS[p]))]);
+  });
+
+  test.prop([headerMap])("a Fetch Headers built from the same map reads without throwing", (map) => {
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(map)) {
+      for (const one of Array.isArray(value) ? value : [value]) {
+        try {
+          if (one !== undefined) headers.append(name, one);
+        } catch {
+          // not a valid header name or value for Fetch: skip it
+        }
+      }
+    }
+    expect(() => readAll(hxRequest(headers))).not.toThrow();
+  });
+
+  test.prop([id, fc.constantFrom("record", "headers", "request")])(
+    "round-trips an encodeURIComponent-ed id (htmx 1.9/2 -URI-AutoEncoded)",
+    (value, kind) => {
+      const raw = {
+        "HX-Request": "true",
+        "HX-Trigger": encodeURIComponent(value),
+        "HX-Trigger-URI-AutoEncoded": "true",
+        "HX-Target": encodeURIComponent(value),
+        "HX-Target-URI-AutoEncoded": "true",
+      };
+      const source =
+        kind === "record"
+          ? raw
+          : kind === "headers"
+            ? new Headers(raw)
+            : new Request("http://127.0.0.1/", { headers: raw });
+      const request = hxRequest(source);
+      expect(request.trigger).toBe(value);
+      expect(request.target).toBe(value);
+    },
+  );
+
+  test.prop([id, id, fc.constantFrom("full", "partial")])(
+    "round-trips encodeURI-ed ids and prompt answers (htmx 4)",
+    (sourceId, answer, type) => {
+      const request = hxRequest(
+        new Headers({
+          "HX-Request": "true",
+          "HX-Request-Type": type,
+          "HX-Source": `button#${encodeURI(sourceId)}`,
+          "HX-Target": `div#${encodeURI(sourceId)}`,
+          "HX-Prompt": encodeURI(answer),
+        }),
+      );
+      expect(request.source).toBe(`button#${sourceId}`);
+      expect(request.target).toBe(`div#${sourceId}`);
+      expect(request.prompt).toBe(answer);
+      expect(request.requestType).toBe(type);
+    },
+  );
+
+  test.prop([
+    fc.constantFrom(...NAMES.slice(0, 10)).chain((name) => fc.tuple(fc.constant(name), randomCase(name))),
+    headerValue,
+  ])("header names match case-insensitively", ([name, cased], value) => {
+    expect(readAll(hxRequest({ [cased]: value }))).toEqual(readAll(hxRequest({ [name]: value })));
+  });
+
+  test.prop([fc.array(fc.constantFrom(...PROPERTIES), { maxLength: 15 })])(
+    "consulted lists the headers behind the properties read, in first-read order",
+    (reads) => {
+      const request = hxRequest({ "HX-Request": "true", "HX-Source": "a#b" });
+      for (const property of reads) void request[property];
+      expect(request.consulted).toEqual([...new Set(reads.flatMap((p) => READS[p]))]);
+    },
+  );
+});
