@@ -1,0 +1,270 @@
+// applyTo(): merging a plan into what a response already holds, for every target shape.
+// Everything is computed and validated first; only then is anything written, so on any error
+// the target is unchanged.
+import { fail, type Site } from "../encode.js";
+import { unionNames } from "../names.js";
+import { checkSize, HISTORY_HEADERS, hasHxHeader, NAVIGATION_HEADERS, type State } from "../plan.js";
+import {
+  type EventEntry,
+  eventsText,
+  mergeEvents,
+  parseExistingEvents,
+  TRIGGER_HEADERS,
+} from "../trigger.js";
+
+/**
+ * A Node `ServerResponse`-like object: node:http, Express's `res`, Koa's `ctx.res`, Fastify's
+ * `reply.raw`.
+ */
+export interface NodeResponseLike {
+  setHeader(name: string, value: string | number | readonly string[]): unknown;
+  getHeader(name: string): string | number | readonly string[] | undefined;
+  removeHeader(name: string): unknown;
+  statusCode?: number;
+  readonly headersSent?: boolean;
+}
+
+/** A plain header record; keys are matched case-insensitively. */
+export type HeaderRecord = Record<string, string | number | readonly string[] | undefined>;
+
+/**
+ * What `applyTo` accepts: a Node `ServerResponse`-like object, a Fetch `Headers`, a Fetch
+ * `Response` (its headers), or a plain header record.
+ */
+export type HeaderTarget = NodeResponseLike | Headers | Response | HeaderRecord;
+
+type Existing = string | number | readonly string[] | undefined;
+
+/** The writes that applying a plan makes, computed before any of them is made. */
+export interface Writes {
+  readonly set: Array<[string, string]>;
+  readonly remove: string[];
+}
+
+const TIMING_OF: Readonly<Record<string, "receive" | "swap" | "settle">> = {
+  [TRIGGER_HEADERS.receive]: "receive",
+  [TRIGGER_HEADERS.swap]: "swap",
+  [TRIGGER_HEADERS.settle]: "settle",
+};
+
+function lines(value: Existing): string[] {
+  if (value === undefined) return [];
+  if (typeof value === "number") return [String(value)];
+  if (typeof value === "string") return [value];
+  return value.map(String);
+}
+
+function listNames(value: Existing): string[] {
+  const out: string[] = [];
+  for (const line of lines(value)) {
+    for (const part of line.split(",")) {
+      const name = part.trim();
+      if (name !== "") out.push(name);
+    }
+  }
+  return out;
+}
+
+/** Computes the merged header values; throws before anything is written. */
+export function computeWrites(
+  state: State,
+  pairs: ReadonlyArray<readonly [string, string]>,
+  get: (name: string) => Existing,
+  method: string,
+): Writes {
+  const set: Array<[string, string]> = [];
+  const remove: string[] = [];
+  for (const [name, value] of pairs) {
+    const site: Site = { method, header: name };
+    const timing = TIMING_OF[name];
+    if (timing !== undefined) {
+      const existing = lines(get(name));
+      if (existing.length === 0) {
+        set.push([name, value]);
+        continue;
+      }
+      let merged: ReadonlyMap<string, EventEntry> | undefined;
+      for (const line of existing) merged = mergeEvents(merged, parseExistingEvents(line, site));
+      set.push([name, eventsText(mergeEvents(merged, state.triggers[timing])!)]);
+    } else if (name === "Vary" || name === "Access-Control-Expose-Headers") {
+      const existing = listNames(get(name));
+      set.push([name, existing.length === 0 ? value : unionNames(existing, value.split(", ")).join(", ")]);
+    } else {
+      set.push([name, value]);
+      const group = (NAVIGATION_HEADERS as readonly string[]).includes(name)
+        ? NAVIGATION_HEADERS
+        : (HISTORY_HEADERS as readonly string[]).includes(name)
+          ? HISTORY_HEADERS
+          : undefined;
+      for (const other of group ?? []) {
+        if (other !== name && get(other) !== undefined) remove.push(other);
+      }
+    }
+  }
+  checkSize(set, state.options.maxHeaderBytes, { method, header: "(plan)" });
+  return { set, remove };
+}
+
+/** htmx never sees headers on a redirect: the browser follows it first. */
+export function checkRedirectStatus(state: State, current: number | undefined, method: string): void {
+  if (
+    state.status === undefined &&
+    current !== undefined &&
+    current >= 300 &&
+    current < 400 &&
+    hasHxHeader(state)
+  ) {
+    fail(
+      "status_conflict",
+      { method, header: "(status)" },
+      `the response has status ${current}, a redirect: browsers follow it and htmx never sees HX-* headers on it; set status 200 (or give the plan a status) and use redirect() or location()`,
+    );
+  }
+}
+
+function isHeaders(value: unknown): value is Headers {
+  if (typeof Headers !== "undefined" && value instanceof Headers) return true;
+  const h = value as Partial<Headers> | null;
+  return (
+    typeof h === "object" &&
+    h !== null &&
+    typeof h.get === "function" &&
+    typeof h.set === "function" &&
+    typeof h.append === "function" &&
+    typeof h.delete === "function" &&
+    typeof h.has === "function"
+  );
+}
+
+function isNodeResponse(value: unknown): value is NodeResponseLike {
+  const r = value as Partial<NodeResponseLike> | null;
+  return (
+    typeof r === "object" &&
+    r !== null &&
+    typeof r.setHeader === "function" &&
+    typeof r.getHeader === "function" &&
+    typeof r.removeHeader === "function"
+  );
+}
+
+/** Writes onto a Fetch `Headers`, after checking it can be written. */
+export function applyToHeaders(
+  state: State,
+  pairs: ReadonlyArray<readonly [string, string]>,
+  headers: Headers,
+  method: string,
+): void {
+  const writes = computeWrites(state, pairs, (name) => headers.get(name) ?? undefined, method);
+  try {
+    // An immutable Headers (a fetched or already-returned Response) throws on any change;
+    // deleting a name that is not there changes nothing on a mutable one.
+    headers.delete("x-hxplan-probe");
+  } catch (cause) {
+    fail(
+      "headers_sent",
+      { method, header: "(headers)" },
+      "the Headers object is immutable (a fetched or already-sent response); build a new Response with plan.toResponse()",
+      cause,
+    );
+  }
+  for (const name of writes.remove) headers.delete(name);
+  for (const [name, value] of writes.set) headers.set(name, value);
+}
+
+function applyToNode(
+  state: State,
+  pairs: ReadonlyArray<readonly [string, string]>,
+  res: NodeResponseLike,
+): void {
+  const method = "applyTo()";
+  if (res.headersSent === true) {
+    fail(
+      "headers_sent",
+      { method, header: "(response)" },
+      "the response headers were already sent; apply the plan before writing the body",
+    );
+  }
+  checkRedirectStatus(state, res.statusCode, method);
+  const writes = computeWrites(state, pairs, (name) => res.getHeader(name), method);
+  for (const name of writes.remove) res.removeHeader(name);
+  for (const [name, value] of writes.set) res.setHeader(name, value);
+  if (state.status !== undefined) res.statusCode = state.status;
+}
+
+function applyToResponse(
+  state: State,
+  pairs: ReadonlyArray<readonly [string, string]>,
+  response: Response,
+): void {
+  const method = "applyTo()";
+  if (state.status !== undefined && state.status !== response.status) {
+    fail(
+      "status_conflict",
+      { method, header: "(status)" },
+      `the plan sets status ${state.status} but a Response's status (${response.status}) cannot change; use plan.toResponse(body, init)`,
+    );
+  }
+  checkRedirectStatus(state, response.status, method);
+  applyToHeaders(state, pairs, response.headers, method);
+}
+
+function applyToRecord(
+  state: State,
+  pairs: ReadonlyArray<readonly [string, string]>,
+  record: HeaderRecord,
+): void {
+  const method = "applyTo()";
+  if (Object.isFrozen(record)) {
+    fail("headers_sent", { method, header: "(headers)" }, "the header record is frozen; pass a mutable copy");
+  }
+  const keysOf = (name: string): string[] => {
+    const lower = name.toLowerCase();
+    return Object.keys(record).filter((key) => key.toLowerCase() === lower && record[key] !== undefined);
+  };
+  const writes = computeWrites(
+    state,
+    pairs,
+    (name) => {
+      const keys = keysOf(name);
+      if (keys.length === 0) return undefined;
+      if (keys.length === 1) return record[keys[0]!];
+      return keys.flatMap((key) => lines(record[key]));
+    },
+    method,
+  );
+  for (const name of writes.remove) for (const key of keysOf(name)) delete record[key];
+  for (const [name, value] of writes.set) {
+    const [first, ...rest] = keysOf(name);
+    for (const key of rest) delete record[key];
+    record[first ?? name] = value;
+  }
+}
+
+/** Applies a plan to any supported target; see `Hx.applyTo`. */
+export function applyPlan<T extends HeaderTarget>(
+  state: State,
+  pairs: ReadonlyArray<readonly [string, string]>,
+  target: T,
+): T {
+  if (isHeaders(target)) {
+    applyToHeaders(state, pairs, target, "applyTo()");
+  } else if (
+    typeof target === "object" &&
+    target !== null &&
+    typeof (target as { status?: unknown }).status === "number" &&
+    isHeaders((target as { headers?: unknown }).headers)
+  ) {
+    applyToResponse(state, pairs, target as Response);
+  } else if (isNodeResponse(target)) {
+    applyToNode(state, pairs, target);
+  } else if (typeof target === "object" && target !== null && !Array.isArray(target)) {
+    applyToRecord(state, pairs, target as HeaderRecord);
+  } else {
+    fail(
+      "invalid_option",
+      { method: "applyTo()", header: "(target)" },
+      "applyTo() takes a ServerResponse, a Fetch Headers or Response, or a header record",
+    );
+  }
+  return target;
+}

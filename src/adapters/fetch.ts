@@ -1,0 +1,30 @@
+// Fetch outputs: a ResponseInit or a Response carrying the plan.
+
+import type { State } from "../plan.js";
+import { applyToHeaders, checkRedirectStatus } from "./apply.js";
+
+/** See `Hx.toResponseInit`. */
+export function toResponseInit(
+  state: State,
+  pairs: ReadonlyArray<readonly [string, string]>,
+  init: ResponseInit | undefined,
+): ResponseInit {
+  const method = "toResponseInit()";
+  checkRedirectStatus(state, init?.status, method);
+  const headers = new Headers(init?.headers);
+  applyToHeaders(state, pairs, headers, method);
+  const out: ResponseInit = { ...init, headers };
+  const status = state.status ?? init?.status;
+  if (status !== undefined) out.status = status;
+  return out;
+}
+
+/** See `Hx.toResponse`. */
+export function toResponse(
+  state: State,
+  pairs: ReadonlyArray<readonly [string, string]>,
+  body: BodyInit | null | undefined,
+  init: ResponseInit | undefined,
+): Response {
+  return new Response(body ?? null, toResponseInit(state, pairs, init));
+}

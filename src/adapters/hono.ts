@@ -1,0 +1,111 @@
+/**
+ * Hono 4: write plans into the context (`c.header()`, `c.status()`), so they merge with the
+ * headers middleware set before or after, and `c.html()`/`c.body()` send them.
+ *
+ * Returning `plan.toResponse()` from a Hono handler is fine when nothing else sets headers,
+ * but Hono drops the headers a middleware set with `c.header()` before `next()` when a handler
+ * returns a fresh `Response`, and overwrites same-named headers when one was already built.
+ * This subpath imports nothing from Hono at run time, so it runs wherever Hono runs.
+ *
+ * @module
+ */
+import type { Context, MiddlewareHandler } from "hono";
+import type { StatusCode } from "hono/utils/http-status";
+import { hx } from "../hx.js";
+import { type HxRequest, hxRequest } from "../request.js";
+
+/** The Node-response shape `plan.applyTo()` accepts, backed by a Hono context. */
+export interface HonoContextTarget {
+  getHeader(name: string): string | undefined;
+  setHeader(name: string, value: string | number | readonly string[]): void;
+  removeHeader(name: string): void;
+  statusCode: number;
+  readonly headersSent: boolean;
+}
+
+/**
+ * A view of a Hono context as a header target for `plan.applyTo()`: existing headers are read
+ * from `c.res.headers` and merged, new ones are written with `c.header()`, the status with
+ * `c.status()`. Applied after `await next()` in a middleware, it updates the finished response.
+ *
+ * @param c - the Hono context.
+ * @returns a target for `plan.applyTo()`.
+ * @example
+ * ```ts
+ * import { hx } from "hxplan";
+ * import { honoContext } from "hxplan/hono";
+ *
+ * app.post("/todos", (c) => {
+ *   hx().trigger("todo-added").status(201).applyTo(honoContext(c));
+ *   return c.html("<li>…</li>");
+ * });
+ * ```
+ * @see https://htmx.org/reference/#response_headers
+ */
+export function honoContext(c: Context): HonoContextTarget {
+  // Hono keeps the pending status private; remember what we set, else report the response's.
+  let status: number | undefined;
+  return {
+    getHeader: (name) => c.res.headers.get(name) ?? undefined,
+    setHeader: (name, value) => {
+      if (typeof value === "object") {
+        c.header(name, undefined);
+        for (const line of value) c.header(name, line, { append: true });
+      } else {
+        c.header(name, String(value));
+      }
+    },
+    removeHeader: (name) => {
+      c.header(name, undefined);
+    },
+    get statusCode() {
+      return status ?? c.res.status;
+    },
+    set statusCode(code: number) {
+      status = code;
+      if (c.finalized) {
+        // After the handler: rebuild the response with the new status (Hono keeps the headers).
+        c.res = new Response(c.res.body, { status: code, statusText: "", headers: c.res.headers });
+      } else {
+        c.status(code as StatusCode);
+      }
+    },
+    get headersSent() {
+      return false;
+    },
+  };
+}
+
+/** The variables the {@link htmx} middleware adds to the Hono context. */
+export interface HtmxVariables {
+  /** The request's htmx headers, read lazily (see `hxRequest`). */
+  htmx: HxRequest;
+}
+
+/**
+ * Hono middleware: puts `hxRequest(c.req.raw)` in `c.var.htmx` and, once the handler is done,
+ * merges `Vary` with the `HX-*` request headers the handler actually read
+ * (`c.var.htmx.consulted`), so a cache keeps full pages and fragments apart.
+ *
+ * @returns the middleware.
+ * @example
+ * ```ts
+ * import { Hono } from "hono";
+ * import { htmx } from "hxplan/hono";
+ *
+ * const app = new Hono<{ Variables: HtmxVariables }>();
+ * app.use(htmx());
+ * app.get("/todos", (c) => c.html(c.var.htmx.isHtmx ? rows() : page(rows())));
+ * // Vary: HX-Request, HX-History-Restore-Request
+ * ```
+ * @see https://htmx.org/reference/#request_headers
+ */
+export function htmx(): MiddlewareHandler<{ Variables: HtmxVariables }> {
+  return async (c, next) => {
+    const request = hxRequest(c.req.raw);
+    c.set("htmx", request);
+    await next();
+    const consulted = request.consulted;
+    if (consulted.length > 0) hx().vary(...consulted).applyTo(honoContext(c));
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Koa 3: write plans through `ctx.response`, so the status counts as explicit for Koa.
+ *
+ * `plan.applyTo(ctx.res)` writes the headers correctly, but a status set on the Node response
+ * is not "explicit" for Koa: assigning `ctx.body` afterwards resets it to 200, so a plan's 286
+ * or 201 would be lost. This subpath imports nothing from Koa, and its types are structural,
+ * so `@types/koa` is not needed.
+ *
+ * @module
+ */
+
+/** The parts of Koa's `ctx.response` that a plan writes through. */
+export interface KoaResponseLike {
+  get(field: string): unknown;
+  set(field: string, value: string | string[]): void;
+  remove(field: string): void;
+  status: number;
+  readonly headerSent: boolean;
+}
+
+/** The Node-response shape `plan.applyTo()` accepts, backed by Koa's `ctx.response`. */
+export interface KoaResponseTarget {
+  getHeader(name: string): string | number | string[] | undefined;
+  setHeader(name: string, value: string | number | readonly string[]): void;
+  removeHeader(name: string): void;
+  statusCode: number;
+  readonly headersSent: boolean;
+}
+
+/**
+ * A view of a Koa context's response as a header target for `plan.applyTo()`: headers go
+ * through `ctx.response.set()`/`remove()`, the status through `ctx.status`, and existing
+ * headers (from earlier middleware) are read with `ctx.response.get()` and merged.
+ *
+ * @param ctx - the Koa context (or anything with a Koa-like `response`).
+ * @returns a target for `plan.applyTo()`.
+ * @example
+ * ```ts
+ * import { hx } from "hxplan";
+ * import { koaResponse } from "hxplan/koa";
+ *
+ * router.post("/todos", (ctx) => {
+ *   hx().trigger("todo-added").status(201).applyTo(koaResponse(ctx));
+ *   ctx.body = "<li>…</li>"; // the 201 stays: Koa sees it as explicit
+ * });
+ * ```
+ * @see https://htmx.org/reference/#response_headers
+ */
+export function koaResponse(ctx: { readonly response: KoaResponseLike }): KoaResponseTarget {
+  const response = ctx.response;
+  return {
+    getHeader: (name) => {
+      const value = response.get(name);
+      if (typeof value === "string" || typeof value === "number") return value;
+      if (Array.isArray(value)) return value.map(String);
+      return undefined;
+    },
+    setHeader: (name, value) => {
+      response.set(name, typeof value === "object" ? [...value] : String(value));
+    },
+    removeHeader: (name) => {
+      response.remove(name);
+    },
+    get statusCode() {
+      return response.status;
+    },
+    set statusCode(code: number) {
+      response.status = code;
+    },
+    get headersSent() {
+      return response.headerSent;
+    },
+  };
+}

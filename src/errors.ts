@@ -1,0 +1,118 @@
+/**
+ * Every way a plan can be refused. Callers branch on these codes, never on messages.
+ *
+ * @see https://htmx.org/reference/#response_headers
+ */
+export type HxErrorCode =
+  | "invalid_event_name"
+  | "invalid_url"
+  | "unsafe_url"
+  | "invalid_selector"
+  | "invalid_swap"
+  | "unserializable"
+  | "header_too_large"
+  | "status_conflict"
+  | "unsupported_in_version"
+  | "invalid_existing_header"
+  | "headers_sent"
+  | "version_mismatch"
+  | "invalid_option";
+
+const CODES: ReadonlySet<string> = new Set<HxErrorCode>([
+  "invalid_event_name",
+  "invalid_url",
+  "unsafe_url",
+  "invalid_selector",
+  "invalid_swap",
+  "unserializable",
+  "header_too_large",
+  "status_conflict",
+  "unsupported_in_version",
+  "invalid_existing_header",
+  "headers_sent",
+  "version_mismatch",
+  "invalid_option",
+]);
+
+/** Options of the {@link HxError} constructor. */
+export interface HxErrorOptions {
+  /** The response header the error is about, in its canonical spelling (`"HX-Trigger"`). */
+  readonly header?: string | undefined;
+  /** The underlying error, if any. */
+  readonly cause?: unknown;
+}
+
+/**
+ * The one error hxplan throws. Thrown eagerly by the builder method that received the bad
+ * input, so the stack trace points at the call that was wrong; nothing is ever written half-way.
+ *
+ * @example
+ * ```ts
+ * import { hx, HxError } from "hxplan";
+ *
+ * try {
+ *   hx().pushUrl("javascript:alert(1)");
+ * } catch (error) {
+ *   if (error instanceof HxError && error.code === "unsafe_url") {
+ *     console.log(error.header); // "HX-Push-Url"
+ *   }
+ * }
+ * ```
+ */
+export class HxError extends Error {
+  override readonly name: "HxError" = "HxError";
+  /** A stable machine-readable code. */
+  readonly code: HxErrorCode;
+  /** The response header concerned, when there is one. */
+  readonly header?: string;
+
+  /**
+   * @param code - the error code
+   * @param message - a message for humans: method, header, offending input and how to fix it
+   * @param options - the header concerned and the cause
+   */
+  constructor(code: HxErrorCode, message: string, options?: HxErrorOptions) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    if (options?.header !== undefined) this.header = options.header;
+  }
+}
+
+/**
+ * Type guard for {@link HxError}, also true for an `HxError` thrown by another copy of
+ * hxplan (another realm or a duplicated install), recognised by its `name` and `code`.
+ *
+ * @param value - anything caught
+ * @returns whether `value` is an `HxError`
+ * @example
+ * ```ts
+ * import { hx, isHxError } from "hxplan";
+ *
+ * try {
+ *   hx().retarget("");
+ * } catch (error) {
+ *   if (isHxError(error)) console.log(error.code); // "invalid_selector"
+ * }
+ * ```
+ */
+export function isHxError(value: unknown): value is HxError {
+  if (value instanceof HxError) return true;
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as { name?: unknown; code?: unknown };
+  return candidate.name === "HxError" && typeof candidate.code === "string" && CODES.has(candidate.code);
+}
+
+/** Formats a character for a message: `"é" (U+00E9)`. */
+export function describeChar(text: string, index: number): string {
+  const cp = text.codePointAt(index) ?? 0;
+  const hex = cp.toString(16).toUpperCase().padStart(4, "0");
+  const shown = cp < 0x20 || cp === 0x7f ? "" : `"${String.fromCodePoint(cp)}" `;
+  return `${shown}(U+${hex}) at index ${index}`;
+}
+
+/** Shortens user input for a message. */
+export function quote(value: unknown): string {
+  const text = typeof value === "string" ? value : String(value);
+  const json = JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text);
+  return json;
+}

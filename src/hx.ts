@@ -1,0 +1,708 @@
+// The immutable builder. Its state lives in one private, never-mutated object; every method
+// validates at once and returns a new Hx, so the stack trace of an HxError points at the call
+// that was wrong, and two plans branched from one base never see each other's changes.
+import { applyPlan, type HeaderTarget } from "./adapters/apply.js";
+import { toResponse, toResponseInit } from "./adapters/fetch.js";
+import { type Encoder, encodeUrl, fail, isToken, type Site, selector } from "./encode.js";
+import { quote } from "./errors.js";
+import { encodeLocation, type LocationOptions } from "./location.js";
+import { unionNames } from "./names.js";
+import {
+  checkConsistency,
+  checkSize,
+  emptyState,
+  type HistoryHeader,
+  headerPairs,
+  type NavigationHeader,
+  type PlanOptions,
+  type State,
+} from "./plan.js";
+import { parseHxOptions, parseTriggerOptions } from "./schema.js";
+import { rawSwap, type SwapModifiers, type SwapStyle, typedSwap } from "./swap.js";
+import {
+  addEvent,
+  buildEvent,
+  checkEventName,
+  mergeEvents,
+  type Timing,
+  TRIGGER_HEADERS,
+} from "./trigger.js";
+
+/**
+ * Options of {@link hx}.
+ *
+ * @see https://htmx.org/reference/#response_headers
+ */
+export interface HxOptions {
+  /** The htmx major version of the client: 2 (2.0.8+, the default) or 4. */
+  readonly htmx?: 2 | 4;
+  /** A JSON replacer run on every trigger param and location value before the built-in encoding. */
+  readonly encoder?: (key: string, value: unknown) => unknown;
+  /** Extra swap styles from htmx extensions, such as `"upsert"`. */
+  readonly swapStyles?: readonly string[];
+  /** The budget for the plan's header lines in bytes (default 8192; `Infinity` = no limit). */
+  readonly maxHeaderBytes?: number;
+}
+
+/**
+ * Options of {@link Hx.trigger}.
+ *
+ * @see https://htmx.org/headers/hx-trigger/
+ */
+export interface TriggerOptions {
+  /**
+   * When htmx fires the event: on receipt (`HX-Trigger`, the default), after the swap
+   * (`HX-Trigger-After-Swap`) or after settling (`HX-Trigger-After-Settle`). htmx 4 has only
+   * `HX-Trigger`, which it fires after the swap, so every timing maps to it.
+   */
+  readonly after?: "receive" | "swap" | "settle";
+  /** A CSS selector: htmx dispatches the event on that element (htmx 2.0.2+). */
+  readonly target?: string;
+  /** A JSON replacer for this call's params, instead of the plan's `encoder`. */
+  readonly encoder?: (key: string, value: unknown) => unknown;
+}
+
+const VERSION_2: ReadonlySet<string> = new Set();
+
+function resolveOptions(options: HxOptions | undefined): PlanOptions {
+  if (options === undefined) return DEFAULT_OPTIONS;
+  const site: Site = { method: "hx()", header: "(options)" };
+  const o = parseHxOptions(options, site);
+  const extra = new Set<string>();
+  for (const style of o.swapStyles ?? []) {
+    if (!/^[A-Za-z][\w-]*$/.test(style)) {
+      fail("invalid_option", site, `swapStyles entry ${quote(style)} is not a swap style name`);
+    }
+    extra.add(style);
+  }
+  return {
+    htmx: o.htmx ?? 2,
+    encoder: o.encoder as Encoder | undefined,
+    extraStyles: extra.size > 0 ? extra : VERSION_2,
+    maxHeaderBytes: o.maxHeaderBytes ?? 8192,
+  };
+}
+
+const DEFAULT_OPTIONS: PlanOptions = {
+  htmx: 2,
+  encoder: undefined,
+  extraStyles: VERSION_2,
+  maxHeaderBytes: 8192,
+};
+
+// Hands a prepared state to the constructor without widening its public signature.
+let handoff: State | undefined;
+let readState: (plan: Hx) => State;
+
+/**
+ * An immutable plan of htmx response headers and status. Every method returns a new `Hx` and
+ * never changes the receiver. Create one with {@link hx}.
+ *
+ * @example
+ * ```ts
+ * import { hx } from "hxplan";
+ *
+ * const plan = hx().trigger("saved", { id: 7 }).pushUrl("/items/7");
+ * plan.toHeaders(); // { "HX-Trigger": '{"saved":{"id":7}}', "HX-Push-Url": "/items/7" }
+ * ```
+ * @see https://htmx.org/reference/#response_headers
+ */
+export class Hx {
+  readonly #state: State;
+  #pairs: Array<[string, string]> | undefined;
+  #headers: Readonly<Record<string, string>> | undefined;
+
+  static {
+    readState = (plan) => plan.#state;
+  }
+
+  /**
+   * Creates an empty plan; the same as {@link hx}.
+   *
+   * @param options - the htmx version and encoding options
+   * @throws {@link HxError} `invalid_option` on unknown or malformed options
+   */
+  constructor(options?: HxOptions) {
+    if (handoff !== undefined) {
+      this.#state = handoff;
+      handoff = undefined;
+    } else {
+      this.#state = emptyState(resolveOptions(options));
+    }
+    Object.freeze(this);
+  }
+
+  #next(patch: Partial<State>, site: Site): Hx {
+    const state: State = { ...this.#state, ...patch };
+    checkConsistency(state, site);
+    const pairs = headerPairs(state);
+    checkSize(pairs, state.options.maxHeaderBytes, site);
+    handoff = state;
+    const plan = new Hx();
+    plan.#pairs = pairs;
+    return plan;
+  }
+
+  /** The htmx major version this plan is built for. */
+  get htmx(): 2 | 4 {
+    return this.#state.options.htmx;
+  }
+
+  /**
+   * Fires a client-side event when htmx receives the response (or after the swap or settle).
+   * Several events merge into one header line per timing; the same name again keeps its first
+   * position and takes the later params.
+   *
+   * @param name - the event name (any string without outer whitespace or control characters)
+   * @param params - the event detail: an object becomes `event.detail`; anything else
+   *   becomes `event.detail.value`. Encoded now, as ASCII-only JSON.
+   * @param options - `after` (timing), `target` (selector to dispatch on), `encoder`
+   * @returns a new plan
+   * @throws {@link HxError} `invalid_event_name`, `unserializable`, `invalid_selector`,
+   *   `invalid_option`, `header_too_large`
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().trigger("toast", { text: "Grüße 👋" }).trigger("refreshList", null, { after: "settle" });
+   * ```
+   * @see https://htmx.org/headers/hx-trigger/
+   */
+  trigger(name: string, params?: unknown, options?: TriggerOptions): Hx {
+    const opts =
+      options === undefined
+        ? undefined
+        : parseTriggerOptions(options, { method: "trigger()", header: "HX-Trigger" });
+    let timing: Timing = opts?.after ?? "receive";
+    const { htmx, encoder } = this.#state.options;
+    if (htmx === 4) timing = "receive";
+    const site: Site = { method: "trigger()", header: TRIGGER_HEADERS[timing] };
+    checkEventName(name, site);
+    const entry = buildEvent(name, params, opts?.target, { htmx, encoder: opts?.encoder ?? encoder }, site);
+    const triggers = {
+      ...this.#state.triggers,
+      [timing]: addEvent(this.#state.triggers[timing], name, entry),
+    };
+    return this.#next({ triggers }, site);
+  }
+
+  #history(header: HistoryHeader, method: string, url: string | URL | false): Hx {
+    const site: Site = { method, header };
+    let value: string;
+    if (url === false) value = "false";
+    else if (url === "true" || url === "false") {
+      return fail(
+        "invalid_url",
+        site,
+        `${quote(url)} would be pushed as a relative URL by htmx 2; pass the boolean false, or a URL`,
+      );
+    } else value = encodeUrl(url, site);
+    return this.#next({ history: { name: header, value } }, site);
+  }
+
+  /**
+   * Pushes a URL into the browser history (`HX-Push-Url`); `false` prevents a push. Replaces a
+   * `replaceUrl()` of the same plan (htmx 2 reads only one of the two).
+   *
+   * @param url - a path or an http(s) URL; spaces and non-ASCII are percent-encoded
+   * @returns a new plan
+   * @throws {@link HxError} `invalid_url`, `unsafe_url`
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().pushUrl("/items/7");
+   * ```
+   * @see https://htmx.org/headers/hx-push-url/
+   */
+  pushUrl(url: string | URL | false): Hx {
+    return this.#history("HX-Push-Url", "pushUrl()", url);
+  }
+
+  /**
+   * Replaces the current history entry (`HX-Replace-Url`); `false` prevents it. Replaces a
+   * `pushUrl()` of the same plan.
+   *
+   * @param url - a path or an http(s) URL; spaces and non-ASCII are percent-encoded
+   * @returns a new plan
+   * @throws {@link HxError} `invalid_url`, `unsafe_url`
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().replaceUrl("/search?q=htmx");
+   * ```
+   * @see https://htmx.org/headers/hx-replace-url/
+   */
+  replaceUrl(url: string | URL | false): Hx {
+    return this.#history("HX-Replace-Url", "replaceUrl()", url);
+  }
+
+  #navigate(name: NavigationHeader, value: string, site: Site): Hx {
+    return this.#next({ navigation: { name, value } }, site);
+  }
+
+  /**
+   * Makes the client navigate to a URL with a full page load (`HX-Redirect`). Replaces a
+   * `refresh()` or `location()` of the same plan.
+   *
+   * @param url - a path or an http(s) URL
+   * @returns a new plan
+   * @throws {@link HxError} `invalid_url`, `unsafe_url`
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().redirect("/login");
+   * ```
+   * @see https://htmx.org/headers/hx-redirect/
+   */
+  redirect(url: string | URL): Hx {
+    const site: Site = { method: "redirect()", header: "HX-Redirect" };
+    return this.#navigate("HX-Redirect", encodeUrl(url, site), site);
+  }
+
+  /**
+   * Makes the client reload the page (`HX-Refresh: true`). Replaces a `redirect()` or
+   * `location()` of the same plan.
+   *
+   * @returns a new plan
+   * @throws {@link HxError} `invalid_option` when called with an argument
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().refresh();
+   * ```
+   * @see https://htmx.org/reference/#response_headers
+   */
+  refresh(...args: [] | [undefined]): Hx {
+    const site: Site = { method: "refresh()", header: "HX-Refresh" };
+    if (args.length > 0 && args[0] !== undefined) {
+      fail(
+        "invalid_option",
+        site,
+        `refresh() takes no argument, got ${quote(String(args[0]))}; to not refresh, do not call it`,
+      );
+    }
+    return this.#navigate("HX-Refresh", "true", site);
+  }
+
+  /**
+   * Makes the client load a path with an htmx GET, without a full page load (`HX-Location`).
+   * Replaces a `redirect()` or `refresh()` of the same plan.
+   *
+   * @param path - a path or an http(s) URL
+   * @param options - target, swap, select, values, headers, push or replace, …
+   * @returns a new plan
+   * @throws {@link HxError} `invalid_url`, `unsafe_url`, `invalid_selector`, `invalid_swap`, `invalid_option`
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().location("/inbox", { target: "#main", swap: "innerHTML" });
+   * ```
+   * @see https://htmx.org/headers/hx-location/
+   */
+  location(path: string | URL, options?: LocationOptions): Hx {
+    const site: Site = { method: "location()", header: "HX-Location" };
+    const { htmx, encoder, extraStyles } = this.#state.options;
+    return this.#navigate(
+      "HX-Location",
+      encodeLocation(path, options, { htmx, encoder, extraStyles }, site),
+      site,
+    );
+  }
+
+  /**
+   * Changes how the response is swapped (`HX-Reswap`), replacing the element's whole `hx-swap`.
+   * Give a style and typed modifiers, or one raw spec string parsed with the plan's htmx grammar.
+   *
+   * @param style - the swap style, checked against the plan's htmx version
+   * @param modifiers - typed modifiers, written in the version's spelling
+   * @returns a new plan
+   * @throws {@link HxError} `invalid_swap`, `unsupported_in_version`
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().reswap("outerHTML", { swap: "1s", show: "top", showTarget: "#list" });
+   * hx().reswap("beforeend scroll:bottom");
+   * ```
+   * @see https://htmx.org/attributes/hx-swap/
+   */
+  reswap(style: SwapStyle, modifiers?: SwapModifiers): Hx;
+  /**
+   * @param rawSpec - a raw `hx-swap` spec such as `"outerHTML swap:1s"`, re-serialised canonically
+   */
+  reswap(rawSpec: string): Hx;
+  reswap(spec: string, modifiers?: SwapModifiers): Hx {
+    const site: Site = { method: "reswap()", header: "HX-Reswap" };
+    const { htmx, extraStyles } = this.#state.options;
+    const ctx = { htmx, extraStyles };
+    if (typeof spec !== "string")
+      fail("invalid_swap", site, `expected a swap style or spec string, got ${typeof spec}`);
+    const value =
+      modifiers === undefined && /[\s:,]/.test(spec)
+        ? rawSwap(spec, ctx, site)
+        : modifiers === undefined && spec.trim() === ""
+          ? rawSwap(spec, ctx, site)
+          : typedSwap(spec, modifiers, ctx, site);
+    return this.#next({ reswap: value }, site);
+  }
+
+  /**
+   * Swaps into another element than the one that made the request (`HX-Retarget`). Accepts
+   * htmx's extended selectors (`closest tr`, `find .x`, `next`, `previous`, `this` in htmx 2).
+   *
+   * @param target - a CSS or extended selector; non-ASCII is written as CSS escapes
+   * @returns a new plan
+   * @throws {@link HxError} `invalid_selector`, `unsupported_in_version`
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().retarget("#errors").reswap("innerHTML");
+   * ```
+   * @see https://htmx.org/reference/#response_headers
+   */
+  retarget(target: string): Hx {
+    const site: Site = { method: "retarget()", header: "HX-Retarget" };
+    const value = selector(target, "extended", site);
+    if (value === "none") {
+      fail("invalid_selector", site, '"none" is not a target; to swap nothing use reswap("none")');
+    }
+    if (value === "this" && this.#state.options.htmx === 4) {
+      fail(
+        "unsupported_in_version",
+        site,
+        'htmx 4 does not read "this" as the requesting element and would swap nothing; give an id selector',
+      );
+    }
+    return this.#next({ retarget: value }, site);
+  }
+
+  /**
+   * Picks the part of the response to swap in (`HX-Reselect`), replacing the element's `hx-select`.
+   *
+   * @param select - a plain CSS selector run against the response
+   * @returns a new plan
+   * @throws {@link HxError} `invalid_selector`, `unsupported_in_version`
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().reselect("#content");
+   * ```
+   * @see https://htmx.org/reference/#response_headers
+   */
+  reselect(select: string): Hx {
+    const site: Site = { method: "reselect()", header: "HX-Reselect" };
+    const value = selector(select, "css", site);
+    if (value === "unset" && this.#state.options.htmx === 4) {
+      fail(
+        "unsupported_in_version",
+        site,
+        'htmx 4 reads "unset" as a selector and would empty the target; omit reselect() instead',
+      );
+    }
+    return this.#next({ reselect: value }, site);
+  }
+
+  /**
+   * Stops the polling element that made this request: status 286 (htmx 2 only; htmx 4 has no
+   * such status, remove the polling trigger with a swap instead).
+   *
+   * @returns a new plan
+   * @throws {@link HxError} `unsupported_in_version` with `htmx: 4`
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().stopPolling().statusCode; // 286
+   * ```
+   * @see https://htmx.org/docs/#polling
+   */
+  stopPolling(): Hx {
+    const site: Site = { method: "stopPolling()", header: "(status)" };
+    if (this.#state.options.htmx === 4) {
+      fail(
+        "unsupported_in_version",
+        site,
+        'htmx 4 has no stop-polling status (286 swaps like any 2xx); swap the polling element out, e.g. reswap("outerHTML") with content without hx-trigger',
+      );
+    }
+    return this.status(HTMX_STOP_POLLING);
+  }
+
+  /**
+   * Sets the response status.
+   *
+   * @param code - an integer from 200 to 599
+   * @returns a new plan
+   * @throws {@link HxError} `invalid_option`, `status_conflict` (a 3xx with `HX-*` headers)
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().retarget("#form-errors").status(422);
+   * ```
+   */
+  status(code: number): Hx {
+    const site: Site = { method: "status()", header: "(status)" };
+    if (typeof code !== "number" || !Number.isInteger(code) || code < 200 || code > 599) {
+      fail("invalid_option", site, `status must be an integer from 200 to 599, got ${quote(String(code))}`);
+    }
+    return this.#next({ status: code }, site);
+  }
+
+  /**
+   * Adds names to the `Vary` header, de-duplicated case-insensitively; `*` absorbs the rest.
+   * Feed it `hxRequest(req).consulted` so caches keep full pages and fragments apart.
+   *
+   * @param names - header names (HTTP tokens) or `*`
+   * @returns a new plan
+   * @throws {@link HxError} `invalid_option` for a name that is not a token
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().vary("HX-Request", "HX-Target");
+   * ```
+   */
+  vary(...names: string[]): Hx {
+    const site: Site = { method: "vary()", header: "Vary" };
+    if (names.length === 0) return this;
+    for (const name of names) {
+      if (typeof name !== "string" || (name !== "*" && !isToken(name))) {
+        fail("invalid_option", site, `${quote(String(name))} is not a header name`);
+      }
+    }
+    return this.#next({ vary: unionNames(this.#state.vary, names) }, site);
+  }
+
+  /**
+   * Also lists every `HX-*` header of the plan in `Access-Control-Expose-Headers`, merged with
+   * what the response already lists: in a cross-origin request, htmx cannot read the headers
+   * otherwise.
+   *
+   * @returns a new plan
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().trigger("saved").exposeHeaders().toHeaders()["Access-Control-Expose-Headers"]; // "HX-Trigger"
+   * ```
+   * @see https://htmx.org/docs/#cors
+   */
+  exposeHeaders(): Hx {
+    return this.#next(
+      { expose: true },
+      { method: "exposeHeaders()", header: "Access-Control-Expose-Headers" },
+    );
+  }
+
+  /**
+   * Combines two plans for the same htmx version: events merge per timing (the same name takes
+   * `other`'s params and keeps its first position), `Vary` is the union, and `other` wins every
+   * single-valued thing (status, each exclusive group, retarget, reswap, reselect).
+   *
+   * @param other - the plan whose values win
+   * @returns a new plan, checked with the receiver's options
+   * @throws {@link HxError} `version_mismatch`, `invalid_option`, `status_conflict`, `header_too_large`
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * const base = hx().vary("HX-Request");
+   * base.merge(hx().trigger("saved"));
+   * ```
+   */
+  merge(other: Hx): Hx {
+    const site: Site = { method: "merge()", header: "(plan)" };
+    if (!(other instanceof Hx)) fail("invalid_option", site, "merge() takes a plan made by hx()");
+    const a = this.#state;
+    const b = other.#state;
+    if (a.options.htmx !== b.options.htmx) {
+      fail(
+        "version_mismatch",
+        site,
+        `cannot merge a plan for htmx ${b.options.htmx} into a plan for htmx ${a.options.htmx}`,
+      );
+    }
+    return this.#next(
+      {
+        triggers: {
+          receive: mergeEvents(a.triggers.receive, b.triggers.receive),
+          swap: mergeEvents(a.triggers.swap, b.triggers.swap),
+          settle: mergeEvents(a.triggers.settle, b.triggers.settle),
+        },
+        navigation: b.navigation ?? a.navigation,
+        history: b.history ?? a.history,
+        retarget: b.retarget ?? a.retarget,
+        reswap: b.reswap ?? a.reswap,
+        reselect: b.reselect ?? a.reselect,
+        status: b.status ?? a.status,
+        vary: unionNames(a.vary, b.vary),
+        expose: a.expose || b.expose,
+      },
+      site,
+    );
+  }
+
+  /**
+   * The plan's headers, with canonical names (`"HX-Trigger"`, `"Vary"`). Frozen.
+   *
+   * @returns a frozen record of header name to value
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * new Response("<p>saved</p>", { headers: hx().trigger("saved").toHeaders() });
+   * ```
+   */
+  toHeaders(): Readonly<Record<string, string>> {
+    if (this.#headers === undefined) {
+      this.#headers = Object.freeze(Object.fromEntries(this.#headerPairs()));
+    }
+    return this.#headers;
+  }
+
+  #headerPairs(): Array<[string, string]> {
+    if (this.#pairs === undefined) this.#pairs = headerPairs(this.#state);
+    return this.#pairs;
+  }
+
+  /**
+   * The status the plan sets, if any.
+   *
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().status(422).statusCode; // 422
+   * ```
+   */
+  get statusCode(): number | undefined {
+    return this.#state.status;
+  }
+
+  /**
+   * True when the plan sets no header and no status.
+   *
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx().isEmpty; // true
+   * ```
+   */
+  get isEmpty(): boolean {
+    return this.#state.status === undefined && this.#headerPairs().length === 0;
+  }
+
+  /**
+   * A plain snapshot of the plan, for logging and comparing plans.
+   *
+   * @returns the htmx version, the status if set, and the headers
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * JSON.stringify(hx().refresh()); // '{"htmx":2,"headers":{"HX-Refresh":"true"}}'
+   * ```
+   */
+  toJSON(): { htmx: 2 | 4; status?: number; headers: Record<string, string> } {
+    const out: { htmx: 2 | 4; status?: number; headers: Record<string, string> } = {
+      htmx: this.#state.options.htmx,
+      headers: { ...this.toHeaders() },
+    };
+    if (this.#state.status !== undefined) out.status = this.#state.status;
+    return out;
+  }
+
+  /**
+   * Merges the plan into a `ResponseInit`: `init.headers` are merged as `applyTo` does, and
+   * the plan's status, when set, replaces `init.status`.
+   *
+   * @param init - the init to merge into (not changed)
+   * @returns a new init whose `headers` is a `Headers`
+   * @throws {@link HxError} `status_conflict`, `invalid_existing_header`, `header_too_large`
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * new Response("<p>ok</p>", hx().trigger("saved").toResponseInit({ headers: { "Content-Type": "text/html" } }));
+   * ```
+   */
+  toResponseInit(init?: ResponseInit): ResponseInit {
+    return toResponseInit(this.#state, this.#headerPairs(), init);
+  }
+
+  /**
+   * Builds a Fetch `Response` carrying the plan.
+   *
+   * @param body - the response body
+   * @param init - status and headers, merged as in `toResponseInit`
+   * @returns a new `Response`
+   * @throws {@link HxError} as `toResponseInit`
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * export default { fetch: () => hx().trigger("saved").toResponse("<p>saved</p>") };
+   * ```
+   */
+  toResponse(body?: BodyInit | null, init?: ResponseInit): Response {
+    return toResponse(this.#state, this.#headerPairs(), body, init);
+  }
+
+  /**
+   * Writes the plan onto a response: a Node `ServerResponse` (node:http, Express, Koa's
+   * `ctx.res`, Fastify's `reply.raw`), a Fetch `Headers` or `Response`, or a plain header
+   * record. Merges with what is there (events, `Vary`), validates everything first and then
+   * writes, so on any error the target is unchanged.
+   *
+   * @param target - the response or headers to write to
+   * @returns the same target
+   * @throws {@link HxError} `headers_sent`, `status_conflict`, `invalid_existing_header`, `header_too_large`
+   * @example
+   * ```ts
+   * import { createServer } from "node:http";
+   * import { hx } from "hxplan";
+   *
+   * createServer((req, res) => {
+   *   hx().trigger("saved").applyTo(res).end("<p>saved</p>");
+   * });
+   * ```
+   */
+  applyTo<T extends HeaderTarget>(target: T): T {
+    return applyPlan(this.#state, this.#headerPairs(), target);
+  }
+}
+
+/** The status that makes htmx 2 stop polling the element that made the request. */
+export const HTMX_STOP_POLLING = 286 as const;
+
+/**
+ * Starts an empty plan of htmx response headers.
+ *
+ * @param options - `htmx` (2 or 4, default 2), `encoder`, `swapStyles`, `maxHeaderBytes`
+ * @returns an empty, immutable plan
+ * @throws {@link HxError} `invalid_option` on unknown or malformed options
+ * @example
+ * ```ts
+ * import { hx } from "hxplan";
+ *
+ * const plan = hx({ htmx: 4 }).trigger("saved", { id: 7 }, { after: "settle" }).retarget("#row-7");
+ * ```
+ * @see https://htmx.org/reference/#response_headers
+ */
+export function hx(options?: HxOptions): Hx {
+  return new Hx(options);
+}
+
+/** @internal The state of a plan, for the adapters. */
+export function stateOf(plan: Hx): State {
+  return readState(plan);
+}

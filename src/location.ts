@@ -1,0 +1,130 @@
+// HX-Location: a client-side boosted GET. A bare path when that is unambiguous for every
+// client, otherwise compact JSON with `path` first.
+import {
+  type Encoder,
+  encodeJson,
+  encodeUrl,
+  fail,
+  isPrintableAscii,
+  isToken,
+  jsonString,
+  objectText,
+  plainText,
+  type Site,
+  selector,
+} from "./encode.js";
+import { quote } from "./errors.js";
+import { parseLocationOptions, parseLocationSwap } from "./schema.js";
+import { rawSwap, type SwapContext, type SwapModifiers, type SwapStyle, serializeSwap } from "./swap.js";
+import { checkEventName } from "./trigger.js";
+
+/** The `swap` option of {@link LocationOptions} in its typed form. */
+export interface LocationSwap extends SwapModifiers {
+  /** The swap style; omitted, htmx uses its default style. */
+  readonly style?: SwapStyle | undefined;
+}
+
+/**
+ * Options of `location()`, written into the `HX-Location` JSON in this order.
+ *
+ * @see https://htmx.org/headers/hx-location/
+ */
+export interface LocationOptions {
+  /** A CSS selector for the source element of the request. */
+  readonly source?: string;
+  /** The name of the event that triggers the request. */
+  readonly event?: string;
+  /** A CSS selector for the element to swap into (default `body`). */
+  readonly target?: string;
+  /** How to swap: a raw `hx-swap` spec or a typed style and modifiers. */
+  readonly swap?: string | LocationSwap;
+  /** A CSS selector picking the part of the response to swap in. */
+  readonly select?: string;
+  /** Out-of-band selections (`"#a, #b:afterbegin"`). */
+  readonly selectOOB?: string;
+  /** Values to send with the GET (a JSON object). */
+  readonly values?: Readonly<Record<string, unknown>>;
+  /** Extra request headers: HTTP token names, printable-ASCII values. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The URL to push into history, or `false` for none. Not with `replace`. */
+  readonly push?: string | URL | false;
+  /** The URL to replace the current history entry with, or `false`. Not with `push`. */
+  readonly replace?: string | URL | false;
+}
+
+const PLAIN_PATH_FORBIDDEN = /[{,:\s]/;
+
+/** What encoding HX-Location needs to know about the plan. */
+export interface LocationContext extends SwapContext {
+  readonly encoder: Encoder | undefined;
+}
+
+function historyUrl(value: string | URL | false, site: Site, key: string): string {
+  if (value === false) return "false";
+  if (value === "true" || value === "false") {
+    fail("invalid_url", site, `option ${key} ${quote(value)} is a string; use the boolean false or a URL`);
+  }
+  return jsonString(encodeUrl(value, site));
+}
+
+/** Checks `path` and `options` and returns the HX-Location header value. */
+export function encodeLocation(path: unknown, options: unknown, ctx: LocationContext, site: Site): string {
+  const url = encodeUrl(path, site);
+  const opts = options === undefined ? {} : parseLocationOptions(options, site);
+  const fields: string[] = [];
+  const add = (key: string, text: string): void => {
+    fields.push(`"${key}":${text}`);
+  };
+  if (opts.push !== undefined && opts.replace !== undefined) {
+    fail("invalid_option", site, "options push and replace are both set; give one of them");
+  }
+  if (opts.source !== undefined)
+    add("source", jsonString(selector(opts.source, "json", site, "option source")));
+  if (opts.event !== undefined) add("event", jsonString(checkEventName(opts.event, site)));
+  if (opts.target !== undefined)
+    add("target", jsonString(selector(opts.target, "json", site, "option target")));
+  if (opts.swap !== undefined) {
+    let spec: string;
+    if (typeof opts.swap === "string") {
+      spec = rawSwap(opts.swap, ctx, site);
+    } else {
+      const { style, ...mods } = parseLocationSwap(opts.swap, site);
+      spec = serializeSwap(style as string | undefined, mods as SwapModifiers, ctx, site);
+    }
+    add("swap", jsonString(spec));
+  }
+  if (opts.select !== undefined)
+    add("select", jsonString(selector(opts.select, "json", site, "option select")));
+  if (opts.selectOOB !== undefined) {
+    add("selectOOB", jsonString(plainText(opts.selectOOB, "invalid_selector", site, "option selectOOB")));
+  }
+  if (opts.values !== undefined) {
+    const encoded = encodeJson(opts.values, ctx.encoder, site, "values");
+    if (!("members" in encoded)) fail("invalid_option", site, "option values must be a JSON object");
+    add("values", objectText(encoded.members));
+  }
+  if (opts.headers !== undefined) {
+    const members: Array<readonly [string, string]> = [];
+    for (const [name, value] of Object.entries(opts.headers)) {
+      if (!isToken(name))
+        fail("invalid_option", site, `option headers: ${quote(name)} is not a valid header name`);
+      if (!isPrintableAscii(value)) {
+        fail(
+          "invalid_option",
+          site,
+          `option headers: the value of ${name} must be printable ASCII, got ${quote(value)}`,
+        );
+      }
+      members.push([name, jsonString(value)]);
+    }
+    add("headers", objectText(members));
+  }
+  if (opts.push !== undefined) add("push", historyUrl(opts.push, site, "push"));
+  if (opts.replace !== undefined) {
+    // htmx 2.0.8+ replaces only when it also reads the boolean push:false.
+    if (ctx.htmx === 2) add("push", "false");
+    add("replace", historyUrl(opts.replace, site, "replace"));
+  }
+  if (fields.length === 0 && url.startsWith("/") && !PLAIN_PATH_FORBIDDEN.test(url)) return url;
+  return `{"path":${jsonString(url)}${fields.length > 0 ? "," : ""}${fields.join(",")}}`;
+}

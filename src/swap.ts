@@ -1,0 +1,365 @@
+// HX-Reswap: swap styles per htmx version, typed modifiers, the raw-spec parser and the
+// canonical serialiser. htmx 2 spells selector modifiers `scroll:#log:bottom` and
+// `focus-scroll:`; htmx 4 spells them `scroll:bottom scrollTarget:#log` and `focusScroll:`,
+// and each version silently ignores the other's spelling, so both are checked per version.
+import {
+  cssEscapeNonAscii,
+  describeType,
+  fail,
+  isPrintableAscii,
+  loneSurrogateIndex,
+  rejectControl,
+  type Site,
+} from "./encode.js";
+import { describeChar, quote } from "./errors.js";
+import { parseSwapModifiers } from "./schema.js";
+
+/** Swap styles understood by htmx 2 (2.0.8+). */
+export type Htmx2SwapStyle =
+  | "innerHTML"
+  | "outerHTML"
+  | "textContent"
+  | "beforebegin"
+  | "afterbegin"
+  | "beforeend"
+  | "afterend"
+  | "delete"
+  | "none";
+
+/**
+ * A swap style: those of htmx 2, plus those htmx 4 adds (`outerSync`, `innerMorph`,
+ * `outerMorph`, `before`, `after`, `prepend`, `append`). Which ones are accepted depends on the
+ * plan's `htmx` version.
+ *
+ * @see https://htmx.org/attributes/hx-swap/
+ */
+export type SwapStyle =
+  | Htmx2SwapStyle
+  | "outerSync"
+  | "innerMorph"
+  | "outerMorph"
+  | "before"
+  | "after"
+  | "prepend"
+  | "append";
+
+/**
+ * A duration: a number of milliseconds or a string with a unit (`"250ms"`, `"1s"`, `"1m"`).
+ * Written in whole milliseconds.
+ */
+export type Duration = number | `${number}ms` | `${number}s` | `${number}m`;
+
+/**
+ * Typed `hx-swap` modifiers for `reswap()` and `location({ swap })`, serialised in this order.
+ * `strip`, `swapEmpty` and `target` exist in htmx 4 only.
+ *
+ * @see https://htmx.org/attributes/hx-swap/
+ */
+export interface SwapModifiers {
+  /** Delay between receiving the response and swapping it in. */
+  readonly swap?: Duration;
+  /** Delay between the swap and the settle step. */
+  readonly settle?: Duration;
+  /** Use the View Transitions API. */
+  readonly transition?: boolean;
+  /** Ignore a `<title>` in the response. */
+  readonly ignoreTitle?: boolean;
+  /** Scroll to the focused element (`focus-scroll` in htmx 2, `focusScroll` in htmx 4). */
+  readonly focusScroll?: boolean;
+  /** Scroll the target (or `scrollTarget`) to its top or bottom. */
+  readonly scroll?: "top" | "bottom";
+  /** A CSS selector for the element to scroll; needs `scroll`. */
+  readonly scrollTarget?: string;
+  /** Show the top or bottom of the target (or `showTarget`); `"none"` disables showing. */
+  readonly show?: "top" | "bottom" | "none";
+  /** A CSS selector for the element to show; needs `show`. */
+  readonly showTarget?: string;
+  /** htmx 4 only: strip the outer element of the response. */
+  readonly strip?: boolean;
+  /** htmx 4 only: swap even when the response is empty. */
+  readonly swapEmpty?: boolean;
+  /** htmx 4 only: the swap target (a CSS selector). */
+  readonly target?: string;
+}
+
+type Version = 2 | 4;
+
+const STYLES_2: ReadonlySet<string> = new Set([
+  "innerHTML",
+  "outerHTML",
+  "textContent",
+  "beforebegin",
+  "afterbegin",
+  "beforeend",
+  "afterend",
+  "delete",
+  "none",
+]);
+const STYLES_4: ReadonlySet<string> = new Set([
+  ...STYLES_2,
+  "outerSync",
+  "innerMorph",
+  "outerMorph",
+  "before",
+  "after",
+  "prepend",
+  "append",
+]);
+
+const ONLY_4: ReadonlySet<string> = new Set(["strip", "swapEmpty", "target"]);
+
+/** What a swap spec is checked against. */
+export interface SwapContext {
+  readonly htmx: Version;
+  readonly extraStyles: ReadonlySet<string>;
+}
+
+function other(htmx: Version): Version {
+  return htmx === 2 ? 4 : 2;
+}
+
+function checkStyle(style: string, ctx: SwapContext, site: Site): string {
+  const known = ctx.htmx === 2 ? STYLES_2 : STYLES_4;
+  if (known.has(style) || ctx.extraStyles.has(style)) return style;
+  if ((ctx.htmx === 2 ? STYLES_4 : STYLES_2).has(style)) {
+    fail(
+      "unsupported_in_version",
+      site,
+      `swap style ${quote(style)} exists only in htmx ${other(ctx.htmx)}; this plan targets htmx ${ctx.htmx}`,
+    );
+  }
+  const known2 = [...known, ...ctx.extraStyles].join(", ");
+  return fail(
+    "invalid_swap",
+    site,
+    `unknown swap style ${quote(style)}; htmx ${ctx.htmx} knows ${known2} (add extension styles with hx({ swapStyles }))`,
+  );
+}
+
+const DURATION = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)(ms|s|m)?$/i;
+
+/** A duration in whole milliseconds, or `invalid_swap`. */
+function milliseconds(value: unknown, key: string, site: Site): number {
+  let ms: number;
+  if (typeof value === "number") {
+    ms = value;
+  } else if (typeof value === "string") {
+    const match = DURATION.exec(value.trim());
+    if (match === null || value.trim() !== value) {
+      return fail(
+        "invalid_swap",
+        site,
+        `modifier ${key} ${quote(value)} is not a duration; use a number of milliseconds or "250ms", "1s", "1m"`,
+      );
+    }
+    const unit = (match[2] ?? "ms").toLowerCase();
+    ms = Number(match[1]) * (unit === "s" ? 1000 : unit === "m" ? 60_000 : 1);
+  } else {
+    return fail("invalid_swap", site, `modifier ${key} must be a duration, got ${describeType(value)}`);
+  }
+  const rounded = Math.round(ms);
+  if (!Number.isFinite(ms) || ms < 0 || Math.abs(ms - rounded) > 1e-6) {
+    fail(
+      "invalid_swap",
+      site,
+      `modifier ${key} ${quote(value)} must be a whole, non-negative number of milliseconds`,
+    );
+  }
+  return rounded;
+}
+
+const MODIFIER_SELECTOR_KEYWORDS: ReadonlySet<string> = new Set([
+  "this",
+  "next",
+  "previous",
+  "closest",
+  "find",
+  "findAll",
+  "global",
+  "document",
+  "host",
+  "root",
+]);
+
+/** Checks and escapes a selector inside a swap modifier (no whitespace, no comma). */
+export function modifierSelector(value: unknown, key: string, site: Site): string {
+  if (typeof value !== "string") {
+    return fail(
+      "invalid_swap",
+      site,
+      `modifier ${key} must be a selector string, got ${describeType(value)}`,
+    );
+  }
+  if (value.trim() === "") fail("invalid_swap", site, `modifier ${key} has an empty selector`);
+  rejectControl(value, "invalid_swap", site, `modifier ${key} selector`);
+  const bad = /[\s,]/.exec(value);
+  if (bad !== null) {
+    fail(
+      "invalid_swap",
+      site,
+      `modifier ${key} selector ${quote(value)} contains ${describeChar(value, bad.index)}; a selector inside a swap modifier cannot hold whitespace or a comma (give the element an id)`,
+    );
+  }
+  if (MODIFIER_SELECTOR_KEYWORDS.has(value)) {
+    fail(
+      "invalid_swap",
+      site,
+      `modifier ${key} selector ${quote(value)} is an htmx keyword; use a plain CSS selector`,
+    );
+  }
+  const lone = loneSurrogateIndex(value);
+  if (lone >= 0)
+    fail("invalid_swap", site, `modifier ${key} selector has a lone surrogate ${describeChar(value, lone)}`);
+  return cssEscapeNonAscii(value);
+}
+
+/** Serialises a checked style and modifiers in the canonical order for the version. */
+export function serializeSwap(
+  style: string | undefined,
+  mods: SwapModifiers,
+  ctx: SwapContext,
+  site: Site,
+): string {
+  const parts: string[] = [];
+  if (style !== undefined) parts.push(checkStyle(style, ctx, site));
+  const v4 = ctx.htmx === 4;
+  for (const key of Object.keys(mods)) {
+    if ((mods as Record<string, unknown>)[key] === undefined) continue;
+    if (!v4 && ONLY_4.has(key)) {
+      fail(
+        "unsupported_in_version",
+        site,
+        `swap modifier ${key} exists only in htmx 4; this plan targets htmx 2`,
+      );
+    }
+  }
+  if (mods.scrollTarget !== undefined && mods.scroll === undefined) {
+    fail("invalid_swap", site, 'modifier scrollTarget needs scroll ("top" or "bottom")');
+  }
+  if (mods.showTarget !== undefined && mods.show === undefined) {
+    fail("invalid_swap", site, 'modifier showTarget needs show ("top", "bottom" or "none")');
+  }
+  if (mods.swap !== undefined) parts.push(`swap:${milliseconds(mods.swap, "swap", site)}ms`);
+  if (mods.settle !== undefined) parts.push(`settle:${milliseconds(mods.settle, "settle", site)}ms`);
+  if (mods.transition !== undefined) parts.push(`transition:${mods.transition}`);
+  if (mods.ignoreTitle !== undefined) parts.push(`ignoreTitle:${mods.ignoreTitle}`);
+  if (mods.focusScroll !== undefined)
+    parts.push(`${v4 ? "focusScroll" : "focus-scroll"}:${mods.focusScroll}`);
+  for (const [pos, sel] of [
+    ["scroll", "scrollTarget"],
+    ["show", "showTarget"],
+  ] as const) {
+    const position = mods[pos];
+    if (position === undefined) continue;
+    const target = mods[sel] === undefined ? undefined : modifierSelector(mods[sel], sel, site);
+    if (v4) {
+      parts.push(`${pos}:${position}`);
+      if (target !== undefined) parts.push(`${sel}:${target}`);
+    } else {
+      parts.push(target === undefined ? `${pos}:${position}` : `${pos}:${target}:${position}`);
+    }
+  }
+  if (mods.strip !== undefined) parts.push(`strip:${mods.strip}`);
+  if (mods.swapEmpty !== undefined) parts.push(`swapEmpty:${mods.swapEmpty}`);
+  if (mods.target !== undefined) parts.push(`target:${modifierSelector(mods.target, "target", site)}`);
+  if (parts.length === 0) fail("invalid_swap", site, "the swap spec is empty; give a style or a modifier");
+  return parts.join(" ");
+}
+
+/** Checks typed modifiers (their shape, then their values) and serialises them. */
+export function typedSwap(style: string | undefined, mods: unknown, ctx: SwapContext, site: Site): string {
+  const checked = mods === undefined ? {} : parseSwapModifiers(mods, site);
+  return serializeSwap(style, checked as SwapModifiers, ctx, site);
+}
+
+const BOOLEAN_KEYS_2: Readonly<Record<string, keyof SwapModifiers>> = {
+  transition: "transition",
+  ignoreTitle: "ignoreTitle",
+  "focus-scroll": "focusScroll",
+};
+const BOOLEAN_KEYS_4: Readonly<Record<string, keyof SwapModifiers>> = {
+  transition: "transition",
+  ignoreTitle: "ignoreTitle",
+  focusScroll: "focusScroll",
+  strip: "strip",
+  swapEmpty: "swapEmpty",
+};
+
+/**
+ * Parses a raw `hx-swap` spec with the version's grammar and re-serialises it canonically.
+ * htmx 2 splits on whitespace; htmx 4 reads the rest as HCON, so commas separate too and a bare
+ * key means `true`.
+ */
+export function rawSwap(spec: string, ctx: SwapContext, site: Site): string {
+  rejectControl(spec, "invalid_swap", site, "swap spec");
+  if (spec.trim() === "") fail("invalid_swap", site, "the swap spec is empty; give a style or a modifier");
+  if (!isPrintableAscii(spec) && loneSurrogateIndex(spec) >= 0) {
+    fail(
+      "invalid_swap",
+      site,
+      `swap spec has a lone surrogate ${describeChar(spec, loneSurrogateIndex(spec))}`,
+    );
+  }
+  const v4 = ctx.htmx === 4;
+  const tokens = spec
+    .trim()
+    .split(v4 ? /[\s,]+/ : /\s+/)
+    .filter((t) => t !== "");
+  let style: string | undefined;
+  if (tokens.length > 0 && !(v4 ? /^\S*:/.test(tokens[0]!) : tokens[0]!.includes(":")))
+    style = tokens.shift();
+  const mods: Record<string, unknown> = {};
+  const other4 = new Set(["focusScroll", "scrollTarget", "showTarget", "strip", "swapEmpty", "target"]);
+  for (const token of tokens) {
+    const colon = token.indexOf(":");
+    const key = colon < 0 ? token : token.slice(0, colon);
+    const value = colon < 0 ? undefined : token.slice(colon + 1);
+    const booleans = v4 ? BOOLEAN_KEYS_4 : BOOLEAN_KEYS_2;
+    if (key === "swap" || key === "settle") {
+      if (value === undefined) fail("invalid_swap", site, `modifier ${key} needs a duration (${key}:250ms)`);
+      mods[key] = milliseconds(value, key, site);
+    } else if (Object.hasOwn(booleans, key)) {
+      if (value === undefined && !v4)
+        fail("invalid_swap", site, `modifier ${quote(token)} needs :true or :false`);
+      if (value !== undefined && value !== "true" && value !== "false") {
+        fail("invalid_swap", site, `modifier ${quote(token)} must be ${key}:true or ${key}:false`);
+      }
+      mods[booleans[key]!] = value !== "false";
+    } else if (key === "scroll" || key === "show") {
+      const positions = key === "show" ? ["top", "bottom", "none"] : ["top", "bottom"];
+      if (value === undefined || value === "") fail("invalid_swap", site, `modifier ${key} needs a position`);
+      const cut = value.lastIndexOf(":");
+      const position = cut < 0 ? value : value.slice(cut + 1);
+      if (cut >= 0 && v4) {
+        fail(
+          "unsupported_in_version",
+          site,
+          `modifier ${quote(token)} is the htmx 2 form; htmx 4 needs ${key}:${position} ${key}Target:${value.slice(0, cut)}`,
+        );
+      }
+      if (!positions.includes(position)) {
+        fail("invalid_swap", site, `modifier ${quote(token)} must end in ${positions.join(" or ")}`);
+      }
+      mods[key] = position;
+      if (cut >= 0) mods[`${key}Target`] = value.slice(0, cut);
+    } else if (v4 && (key === "scrollTarget" || key === "showTarget" || key === "target")) {
+      if (value === undefined || value === "") fail("invalid_swap", site, `modifier ${key} needs a selector`);
+      mods[key] = value;
+    } else if (!v4 && other4.has(key)) {
+      fail(
+        "unsupported_in_version",
+        site,
+        `swap modifier ${quote(key)} exists only in htmx 4; this plan targets htmx 2`,
+      );
+    } else if (v4 && key === "focus-scroll") {
+      fail(
+        "unsupported_in_version",
+        site,
+        'swap modifier "focus-scroll" is the htmx 2 spelling; htmx 4 reads focusScroll',
+      );
+    } else {
+      fail("invalid_swap", site, `unknown swap modifier ${quote(token)} in ${quote(spec)}`);
+    }
+  }
+  return serializeSwap(style, mods as SwapModifiers, ctx, site);
+}

@@ -1,0 +1,196 @@
+// HX-Trigger, HX-Trigger-After-Swap, HX-Trigger-After-Settle: the per-timing event maps, how
+// they merge, how htmx 4 folds them, and their ASCII-only JSON encoding.
+import {
+  asciiJson,
+  describeType,
+  type Encoder,
+  encodeJson,
+  fail,
+  jsonString,
+  type Members,
+  objectText,
+  rejectControl,
+  type Site,
+  selector,
+} from "./encode.js";
+import { describeChar, quote } from "./errors.js";
+
+/** When an event fires: on receipt (before the swap), after the swap, or after settling. */
+export type Timing = "receive" | "swap" | "settle";
+
+/** The header that carries each timing in htmx 2. */
+export const TRIGGER_HEADERS: Readonly<Record<Timing, string>> = {
+  receive: "HX-Trigger",
+  swap: "HX-Trigger-After-Swap",
+  settle: "HX-Trigger-After-Settle",
+};
+
+/** One event: its JSON key (`"name":`), its detail as JSON text, whether the detail has a target. */
+export interface EventEntry {
+  readonly head: string;
+  readonly detail: string;
+  readonly targeted: boolean;
+}
+
+/** Events of one timing, in first-call order. */
+export type Events = ReadonlyMap<string, EventEntry>;
+
+/** Same name again: the later detail wins, the first position is kept (Map.set keeps it). */
+export function mergeEvents(a: Events | undefined, b: Events | undefined): Events | undefined {
+  if (a === undefined || a.size === 0) return b;
+  if (b === undefined || b.size === 0) return a;
+  const out = new Map(a);
+  for (const [name, entry] of b) out.set(name, entry);
+  return out;
+}
+
+/** Adds one event to a timing's map, returning a new map. */
+export function addEvent(events: Events | undefined, name: string, entry: EventEntry): Events {
+  const out = new Map(events);
+  out.set(name, entry);
+  return out;
+}
+
+/**
+ * The header value: one compact JSON object. Events with a target come last, because htmx
+ * 2.0.2+ keeps a detail's target for every later event in the same header.
+ */
+export function eventsText(events: Events): string {
+  let head = "";
+  let tail = "";
+  for (const entry of events.values()) {
+    const part = `,${entry.head}${entry.detail}`;
+    if (entry.targeted) tail += part;
+    else head += part;
+  }
+  return `{${(head + tail).slice(1)}}`;
+}
+
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
+
+/** Checks an event name: non-empty, no outer whitespace, no control characters. */
+export function checkEventName(name: unknown, site: Site): string {
+  if (typeof name !== "string") {
+    return fail("invalid_event_name", site, `event name must be a string, got ${describeType(name)}`);
+  }
+  if (name === "") fail("invalid_event_name", site, "event name is empty");
+  rejectControl(name, "invalid_event_name", site, "event name");
+  if (name.trim() !== name) {
+    const index = name.trimStart() === name ? name.length - 1 : 0;
+    fail(
+      "invalid_event_name",
+      site,
+      `event name ${quote(name)} has outer whitespace ${describeChar(name, index)}; htmx would not match it`,
+    );
+  }
+  return name;
+}
+
+/** What building one event needs to know about the plan. */
+export interface EventContext {
+  readonly htmx: 2 | 4;
+  readonly encoder: Encoder | undefined;
+}
+
+/**
+ * Builds the entry for `trigger(name, params, { target })`. Params are encoded now, so later
+ * changes to the object change nothing. A non-object result becomes `{"value":…}`, so
+ * `event.detail.value` reads the same in htmx 2 (which wraps null and arrays) and htmx 4.
+ */
+export function buildEvent(
+  name: string,
+  params: unknown,
+  target: string | undefined,
+  ctx: EventContext,
+  site: Site,
+): EventEntry {
+  let members: Members;
+  if (params === undefined) {
+    members = [];
+  } else {
+    const encoded = encodeJson(params, ctx.encoder, site, "params");
+    members = "members" in encoded ? encoded.members : [["value", encoded.text]];
+  }
+  let chosen = target === undefined ? undefined : selector(target, "json", site, "trigger target");
+  const at = members.findIndex(([key]) => key === "target");
+  if (at >= 0) {
+    if (chosen !== undefined) {
+      fail("invalid_option", site, "both options.target and params.target are set; give the target once");
+    }
+    let fromParams: unknown;
+    try {
+      fromParams = JSON.parse(members[at]![1]);
+    } catch {
+      fromParams = undefined;
+    }
+    chosen = selector(fromParams, "json", site, "params.target");
+    members = members.filter((_, i) => i !== at);
+  }
+  if (ctx.htmx === 2) {
+    if (members.some(([key]) => key === "elt")) {
+      fail(
+        "invalid_option",
+        site,
+        'params has an "elt" key, which htmx 2 overwrites with the element; rename it',
+      );
+    }
+    if (chosen !== undefined && ARRAY_INDEX.test(name) && Number(name) < 4294967295) {
+      fail(
+        "invalid_event_name",
+        site,
+        `event name ${quote(name)} is an array index, which clients dispatch first, and htmx 2 would send every later event to its target; rename it`,
+      );
+    }
+  }
+  let detail = objectText(members);
+  if (chosen !== undefined) {
+    detail = `${detail.length === 2 ? "{" : `${detail.slice(0, -1)},`}"target":${jsonString(chosen)}}`;
+  }
+  return { head: `${jsonString(name)}:`, detail, targeted: chosen !== undefined };
+}
+
+const LIST_FORBIDDEN = /[{}[\]"]/;
+
+/**
+ * Reads an `HX-Trigger*` value already on a response: a JSON object, or a comma list of names
+ * (each with the detail `{}`). Anything else is `invalid_existing_header`.
+ */
+export function parseExistingEvents(value: string, site: Site): Map<string, EventEntry> {
+  const out = new Map<string, EventEntry>();
+  const trimmed = value.trim();
+  if (trimmed === "") return out;
+  if (trimmed.startsWith("{")) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch (cause) {
+      return fail(
+        "invalid_existing_header",
+        site,
+        `the response already holds ${site.header}: ${quote(value)}, which is neither a JSON object nor a comma list of names`,
+        cause,
+      );
+    }
+    for (const [name, detail] of Object.entries(parsed as Record<string, unknown>)) {
+      const targeted =
+        typeof detail === "object" &&
+        detail !== null &&
+        typeof (detail as { target?: unknown }).target === "string";
+      out.set(name, { head: `${jsonString(name)}:`, detail: asciiJson(JSON.stringify(detail)), targeted });
+    }
+    return out;
+  }
+  for (const part of trimmed.split(",")) {
+    const name = part.trim();
+    if (name === "") continue;
+    if (LIST_FORBIDDEN.test(name) || /[\u0000-\u001f\u007f]/.test(name)) {
+      fail(
+        "invalid_existing_header",
+        site,
+        `the response already holds ${site.header}: ${quote(value)}, which is neither a JSON object nor a comma list of names`,
+      );
+    }
+    out.set(name, { head: `${jsonString(name)}:`, detail: "{}", targeted: false });
+  }
+  return out;
+}
