@@ -22,6 +22,7 @@ export interface FastifyReplyTarget {
 }
 
 declare module "fastify" {
+  // `Pick<Hx, "applyTo">`, not `Hx`: two copies of hxplan (say, dist and src) still agree.
   interface FastifyReply {
     /**
      * Merges an hxplan plan into this reply's headers (`reply.header()`) and status
@@ -29,7 +30,7 @@ declare module "fastify" {
      *
      * @throws HxError when the plan cannot be merged; the reply is then unchanged.
      */
-    hx(plan: Hx): FastifyReply;
+    hx(plan: Pick<Hx, "applyTo">): FastifyReply;
   }
 }
 
@@ -74,7 +75,7 @@ export function fastifyReply(reply: FastifyReply): FastifyReplyTarget {
 }
 
 function plugin(instance: Parameters<FastifyPluginCallback>[0], _options: unknown, done: () => void): void {
-  instance.decorateReply("hx", function hx(this: FastifyReply, plan: Hx): FastifyReply {
+  instance.decorateReply("hx", function hx(this: FastifyReply, plan: Pick<Hx, "applyTo">): FastifyReply {
     plan.applyTo(fastifyReply(this));
     return this;
   });

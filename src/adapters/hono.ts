@@ -106,6 +106,9 @@ export function htmx(): MiddlewareHandler<{ Variables: HtmxVariables }> {
     c.set("htmx", request);
     await next();
     const consulted = request.consulted;
-    if (consulted.length > 0) hx().vary(...consulted).applyTo(honoContext(c));
+    if (consulted.length > 0)
+      hx()
+        .vary(...consulted)
+        .applyTo(honoContext(c));
   };
 }
