@@ -1,0 +1,32 @@
+import { createServer, type Server } from "node:http";
+import type { NextFunction, Request, Response } from "express";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../examples/express/app.js";
+import { close, itServesTheTodoApp, listen } from "./support.js";
+
+describe("Express 5 example (examples/express/app.js)", () => {
+  let server: Server;
+  let base = "";
+  const errors: unknown[] = [];
+  beforeAll(async () => {
+    const app = createApp();
+    // Watch the error path without changing it: record, then hand over to Express's default.
+    app.use((error: unknown, _req: Request, _res: Response, next: NextFunction) => {
+      errors.push(error);
+      next(error);
+    });
+    server = createServer(app);
+    base = await listen(server);
+  });
+  afterAll(() => close(server));
+
+  itServesTheTodoApp({ base: () => base, errors: () => errors });
+
+  it("keeps Express headers set before (res.set, res.vary) and after (res.set) the plan", async () => {
+    const res = await fetch(`${base}/todos`, { headers: { "HX-Request": "true" } });
+    expect(res.headers.get("hx-trigger")).toBe("flash");
+    expect(res.headers.get("cache-control")).toBe("private, max-age=60");
+    expect(res.headers.get("vary")).toBe("Accept-Encoding, HX-Request, HX-History-Restore-Request");
+    expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
+  });
+});
