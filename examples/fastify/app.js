@@ -1,0 +1,67 @@
+// Fastify 5: register the plugin, then `reply.hx(plan)` writes through reply.header()/reply.code(),
+// so hooks, reply.getHeader() and Fastify's serialisation all see the plan.
+
+import { fileURLToPath } from "node:url";
+import Fastify from "fastify";
+import { hx, hxRequest } from "hxplan";
+import { fastifyHx } from "hxplan/fastify";
+
+const page = (body) =>
+  `<!doctype html><html><head><script src="https://unpkg.com/htmx.org@2.0.8"></script></head><body>${body}</body></html>`;
+const item = (text) => `<li>${text}</li>`;
+
+export async function createApp(options = {}) {
+  const todos = ["Read the request", "Plan the response"];
+  const list = () =>
+    `<ul id="todos">${todos.map(item).join("")}</ul>` +
+    `<button hx-post="/todos" hx-target="#todos" hx-swap="beforeend">Add</button>`;
+
+  const app = Fastify(options);
+  await app.register(fastifyHx);
+
+  // An earlier hook: its HX-Trigger and Vary survive every plan below.
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("HX-Trigger", "flash");
+    reply.header("Vary", "Accept-Encoding");
+  });
+
+  app.get("/todos", async (request, reply) => {
+    const htmx = hxRequest(request.raw); // or hxRequest(request.headers)
+    const html = htmx.isHtmx ? list() : page(list()); // a fragment for htmx, else the page
+    return reply
+      .hx(hx().vary(...htmx.consulted)) // Vary: HX-Request, HX-History-Restore-Request
+      .type("text/html; charset=utf-8")
+      .send(html);
+  });
+
+  app.post("/todos", async (request, reply) => {
+    todos.push(`Todo ${todos.length + 1}`);
+    return reply
+      .hx(hx().trigger("todo-added", { count: todos.length }).status(201))
+      .type("text/html; charset=utf-8")
+      .send(item(todos.at(-1)));
+  });
+
+  app.get("/jobs/:id", async (request, reply) =>
+    reply.hx(hx().stopPolling()).type("text/html; charset=utf-8").send("<p>Done</p>"),
+  );
+
+  // A broken header from elsewhere makes reply.hx() throw an HxError before it writes anything;
+  // Fastify's error handler answers 500 with { code: "invalid_existing_header", … }.
+  app.get(
+    "/broken",
+    {
+      onRequest: async (request, reply) => {
+        reply.header("HX-Trigger", '{"half":');
+      },
+    },
+    async (request, reply) => reply.hx(hx().trigger("never").reswap("outerHTML")).send("unreachable"),
+  );
+
+  return app;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const app = await createApp({ logger: true });
+  await app.listen({ port: 3000 });
+}

@@ -1,0 +1,68 @@
+import type { FastifyInstance } from "fastify";
+import Fastify from "fastify";
+import { hx } from "hxplan";
+import { fastifyReply } from "hxplan/fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../examples/fastify/app.js";
+import { itServesTheTodoApp } from "./support.js";
+
+describe("Fastify 5 example (examples/fastify/app.js)", () => {
+  let app: FastifyInstance;
+  let base = "";
+  const errors: unknown[] = [];
+  const seenByOnSend: unknown[] = [];
+  beforeAll(async () => {
+    app = await createApp();
+    app.addHook("onError", async (_request, _reply, error) => {
+      errors.push(error);
+    });
+    // Fastify's own hooks see what the plan wrote, since it went through the reply.
+    app.addHook("onSend", async (request, reply) => {
+      if (request.method === "POST") seenByOnSend.push([reply.statusCode, reply.getHeader("hx-trigger")]);
+    });
+    base = await app.listen({ port: 0, host: "127.0.0.1" });
+  });
+  afterAll(() => app.close());
+
+  itServesTheTodoApp({
+    base: () => base,
+    errors: () => errors,
+    errorBody: /"code":"invalid_existing_header"/,
+  });
+
+  it("lets onSend hooks see the plan's headers and status", () => {
+    expect(seenByOnSend).toEqual([[201, '{"flash":{},"todo-added":{"count":3}}']]);
+  });
+});
+
+describe("hxplan/fastify without the plugin", () => {
+  it("fastifyReply(reply) is a target for plan.applyTo()", async () => {
+    const app = Fastify();
+    app.get("/", async (_request, reply) => {
+      reply.header("Vary", "Accept");
+      hx().retarget("#main").vary("HX-Request").status(422).applyTo(fastifyReply(reply));
+      return "<p>Invalid</p>";
+    });
+    const res = await app.inject({ method: "GET", url: "/" });
+    expect(res.statusCode).toBe(422);
+    expect(res.headers["hx-retarget"]).toBe("#main");
+    expect(res.headers["vary"]).toBe("Accept, HX-Request");
+    await app.close();
+  });
+
+  it("refuses to write once the reply is sent (headers_sent)", async () => {
+    const app = Fastify();
+    let caught: unknown;
+    app.get("/", (_request, reply) => {
+      reply.send("done");
+      try {
+        hx().trigger("late").applyTo(fastifyReply(reply));
+      } catch (error) {
+        caught = error;
+      }
+    });
+    await app.inject({ method: "GET", url: "/" });
+    expect(caught).toMatchObject({ name: "HxError", code: "headers_sent" });
+    await app.close();
+  });
+});
