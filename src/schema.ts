@@ -12,7 +12,8 @@ const hxOptionsSchema = z.strictObject({
   htmx: z.optional(z.union([z.literal(2), z.literal(4)])),
   encoder: z.optional(fn),
   swapStyles: z.optional(z.array(z.string())),
-  maxHeaderBytes: z.optional(z.number().check(z.positive())),
+  // z.number() refuses Infinity, which means "no limit" here.
+  maxHeaderBytes: z.optional(z.custom<number>((v) => typeof v === "number" && v > 0)),
 });
 
 const triggerOptionsSchema = z.strictObject({
@@ -54,6 +55,16 @@ const locationOptionsSchema = z.strictObject({
   replace: z.optional(urlOrFalse),
 });
 
+const CUSTOM_RULES: Readonly<Record<string, string>> = {
+  maxHeaderBytes: "must be a positive number of bytes (or Infinity for no limit)",
+  encoder: "must be a function (key, value) => value",
+  htmx: "must be 2 or 4",
+  push: "must be a URL or false",
+  replace: "must be a URL or false",
+  swap: "must be a swap spec string, an object of modifiers, or a duration",
+  settle: 'must be a duration (a number of milliseconds or a string such as "1s")',
+};
+
 interface Issue {
   readonly code: string;
   readonly path: readonly PropertyKey[];
@@ -77,7 +88,13 @@ function describeIssue(issue: Issue, input: unknown, what: string, allowed: read
       return `${name} must be one of ${(issue.values ?? []).map((v) => JSON.stringify(v)).join(", ")}, got ${describeType(at(input, issue.path))}`;
     case "invalid_type":
       if (issue.path.length === 0) return `${what}s must be an object, got ${describeType(input)}`;
-      return `${name} must be ${issue.expected === "custom" ? "a function" : `a ${issue.expected}`}, got ${describeType(at(input, issue.path))}`;
+      return `${name} must be ${/^[aeiou]/.test(issue.expected ?? "") ? "an" : "a"} ${issue.expected}, got ${describeType(at(input, issue.path))}`;
+    case "invalid_union":
+    case "custom": {
+      const key = String(issue.path[issue.path.length - 1]);
+      const rule = CUSTOM_RULES[key] ?? "is invalid";
+      return `${name} ${rule}, got ${describeType(at(input, issue.path))}`;
+    }
     default:
       return `${name} is invalid: ${describeType(at(input, issue.path))}`;
   }
