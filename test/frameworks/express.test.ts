@@ -20,7 +20,7 @@ describe("Express 5 example (examples/express/app.js)", () => {
   });
   afterAll(() => close(server));
 
-  itServesTheTodoApp({ base: () => base, errors: () => errors });
+  itServesTheTodoApp({ fetch: (path, init) => fetch(base + path, init), errors: () => errors });
 
   it("keeps Express headers set before (res.set, res.vary) and after (res.set) the plan", async () => {
     const res = await fetch(`${base}/todos`, { headers: { "HX-Request": "true" } });

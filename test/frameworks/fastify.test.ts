@@ -25,7 +25,7 @@ describe("Fastify 5 example (examples/fastify/app.js)", () => {
   afterAll(() => app.close());
 
   itServesTheTodoApp({
-    base: () => base,
+    fetch: (path, init) => fetch(base + path, init),
     errors: () => errors,
     errorBody: /"code":"invalid_existing_header"/,
   });

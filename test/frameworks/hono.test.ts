@@ -26,7 +26,11 @@ describe("Hono 4 example (examples/hono/app.js) on @hono/node-server", () => {
     await close(server);
   });
 
-  itServesTheTodoApp({ base: () => base, errors: () => errors, errorBody: /^Internal Server Error$/ });
+  itServesTheTodoApp({
+    fetch: (path, init) => fetch(base + path, init),
+    errors: () => errors,
+    errorBody: /^Internal Server Error$/,
+  });
 });
 
 describe("hxplan/hono", () => {

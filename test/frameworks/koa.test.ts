@@ -18,7 +18,7 @@ describe("Koa 3 example (examples/koa/app.js)", () => {
   });
   afterAll(() => close(server));
 
-  itServesTheTodoApp({ base: () => base, errors: () => errors });
+  itServesTheTodoApp({ fetch: (path, init) => fetch(base + path, init), errors: () => errors });
 });
 
 describe("hxplan/koa", () => {

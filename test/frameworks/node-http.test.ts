@@ -12,5 +12,8 @@ describe("node:http example (examples/node-http/app.js)", () => {
   });
   afterAll(() => close(server));
 
-  itServesTheTodoApp({ base: () => base, errorBody: /\(invalid_existing_header\)/ });
+  itServesTheTodoApp({
+    fetch: (path, init) => fetch(base + path, init),
+    errorBody: /\(invalid_existing_header\)/,
+  });
 });
