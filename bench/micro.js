@@ -1,0 +1,75 @@
+// Micro benchmarks: every scenario's contenders, timed with mitata's `measure` in the same
+// process, interleaved over several rounds; the median round is reported, so a noisy neighbour
+// slows one round rather than one contender.
+import { do_not_optimize, measure } from "mitata";
+import { resetIds, scenarios, snapshot } from "./scenarios.js";
+
+const CONTENDERS = ["hand", "hxplan", "peer"];
+
+/** Fails loudly when the contenders of a scenario do not write the same headers. */
+function check(scenario) {
+  resetIds();
+  const expected = snapshot(scenario.hand());
+  for (const name of ["hxplan", "peer"]) {
+    if (typeof scenario[name] !== "function") continue;
+    resetIds();
+    const got = snapshot(scenario[name]());
+    if (got !== expected) {
+      throw new Error(
+        `${scenario.name}: ${name} writes\n  ${got}\nbut hand-written code writes\n  ${expected}`,
+      );
+    }
+  }
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const ns = (value) => (value >= 10_000 ? `${(value / 1000).toFixed(1)} µs` : `${value.toFixed(0)} ns`);
+const ratio = (value) => `${value.toFixed(2)}×`;
+
+/** Runs every scenario and prints the table; returns the measurements. */
+export async function micro({ rounds }) {
+  for (const scenario of scenarios) check(scenario);
+  const samples = scenarios.map(() => ({ hand: [], hxplan: [], peer: [] }));
+  for (let round = 0; round < rounds; round++) {
+    process.stderr.write(`micro round ${round + 1}/${rounds}\r`);
+    for (const [i, scenario] of scenarios.entries()) {
+      // Rotate the order, so no contender always runs right after another one's garbage.
+      const order = CONTENDERS.filter((c) => typeof scenario[c] === "function");
+      for (let k = 0; k < round % order.length; k++) order.push(order.shift());
+      for (const name of order) {
+        const fn = scenario[name];
+        const stats = await measure(() => do_not_optimize(fn()), { min_cpu_time: 150e6 });
+        samples[i][name].push(stats.avg);
+      }
+    }
+  }
+  process.stderr.write("\n");
+
+  console.log(`## Per operation (mitata, median of ${rounds} interleaved rounds)\n`);
+  console.log("| scenario | hand-written | hxplan | hxplan ratio | target | @quilted/htmx | peer ratio |");
+  console.log("|---|--:|--:|--:|--:|--:|--:|");
+  const results = [];
+  for (const [i, scenario] of scenarios.entries()) {
+    const hand = median(samples[i].hand);
+    const ours = median(samples[i].hxplan);
+    const peer = samples[i].peer.length > 0 ? median(samples[i].peer) : undefined;
+    const limit = scenario.target?.limit;
+    const verdict = limit === undefined ? "" : `≤ ${limit}× ${ours / hand <= limit ? "✓" : "✗"}`;
+    console.log(
+      `| ${scenario.name} | ${ns(hand)} | ${ns(ours)} | ${ratio(ours / hand)} | ${verdict} | ${
+        peer === undefined ? "n/a" : ns(peer)
+      } | ${peer === undefined ? "" : ratio(peer / hand)} |`,
+    );
+    results.push({ name: scenario.name, hand, hxplan: ours, peer });
+  }
+  console.log(
+    "\nn/a: @quilted/htmx cannot do this work (it writes non-ASCII JSON that `Headers.set` rejects,",
+  );
+  console.log("and it replaces an existing HX-Trigger instead of merging).\n");
+  return results;
+}

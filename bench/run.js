@@ -1,0 +1,34 @@
+// `npm run bench`: micro benchmarks (mitata), the end-to-end server (autocannon) and the cold
+// import time, each against hand-written code in the same process, printed as Markdown tables.
+//
+// Environment: BENCH_ROUNDS (micro rounds, default 5), BENCH_REQUESTS (requests per e2e round,
+// default 20000), BENCH_E2E_ROUNDS (default 5), BENCH_ONLY=micro|e2e|import to run one part.
+import { execFileSync } from "node:child_process";
+import { availableParallelism, cpus } from "node:os";
+import { e2e } from "./e2e.js";
+import { coldImport } from "./import.js";
+import { micro } from "./micro.js";
+
+const only = process.env.BENCH_ONLY;
+const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const requests = Number(process.env.BENCH_REQUESTS ?? 20_000);
+const e2eRounds = Number(process.env.BENCH_E2E_ROUNDS ?? 5);
+
+const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
+console.log(`# hxplan benchmarks`);
+console.log(`node ${process.version}, ${availableParallelism()} CPUs (${cpu}), ${new Date().toISOString()}`);
+console.log(`git ${gitRevision()}\n`);
+
+if (only === undefined || only === "micro") await micro({ rounds });
+if (only === undefined || only === "e2e") await e2e({ requests, rounds: e2eRounds });
+if (only === undefined || only === "import") await coldImport({ runs: 15 });
+
+function gitRevision() {
+  try {
+    const rev = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["status", "--porcelain", "src"], { encoding: "utf8" }).trim();
+    return dirty === "" ? rev : `${rev} (src modified)`;
+  } catch {
+    return "unknown";
+  }
+}
