@@ -17,7 +17,7 @@ export function createApp() {
   const app = express();
 
   // An earlier middleware: its HX-Trigger and Vary survive every plan below.
-  app.use((req, res, next) => {
+  app.use((_req, res, next) => {
     res.set("HX-Trigger", "flash");
     res.vary("Accept-Encoding");
     next();
@@ -33,13 +33,13 @@ export function createApp() {
     res.type("html").send(html);
   });
 
-  app.post("/todos", (req, res) => {
+  app.post("/todos", (_req, res) => {
     todos.push(`Todo ${todos.length + 1}`);
     hx().trigger("todo-added", { count: todos.length }).status(201).applyTo(res);
     res.type("html").send(item(todos.at(-1)));
   });
 
-  app.get("/jobs/:id", (req, res) => {
+  app.get("/jobs/:id", (_req, res) => {
     hx().stopPolling().applyTo(res); // 286: htmx 2 stops polling this element
     res.type("html").send("<p>Done</p>");
   });
@@ -48,11 +48,11 @@ export function createApp() {
   // Express 5 passes the thrown error to its error handler (the default one answers 500).
   app.get(
     "/broken",
-    (req, res, next) => {
+    (_req, res, next) => {
       res.set("HX-Trigger", '{"half":');
       next();
     },
-    (req, res) => {
+    (_req, res) => {
       hx().trigger("never").reswap("outerHTML").applyTo(res);
       res.send("unreachable");
     },

@@ -20,7 +20,7 @@ export async function createApp(options = {}) {
   await app.register(fastifyHx);
 
   // An earlier hook: its HX-Trigger and Vary survive every plan below.
-  app.addHook("onRequest", async (request, reply) => {
+  app.addHook("onRequest", async (_request, reply) => {
     reply.header("HX-Trigger", "flash");
     reply.header("Vary", "Accept-Encoding");
   });
@@ -34,7 +34,7 @@ export async function createApp(options = {}) {
       .send(html);
   });
 
-  app.post("/todos", async (request, reply) => {
+  app.post("/todos", async (_request, reply) => {
     todos.push(`Todo ${todos.length + 1}`);
     return reply
       .hx(hx().trigger("todo-added", { count: todos.length }).status(201))
@@ -42,7 +42,7 @@ export async function createApp(options = {}) {
       .send(item(todos.at(-1)));
   });
 
-  app.get("/jobs/:id", async (request, reply) =>
+  app.get("/jobs/:id", async (_request, reply) =>
     reply.hx(hx().stopPolling()).type("text/html; charset=utf-8").send("<p>Done</p>"),
   );
 
@@ -51,11 +51,11 @@ export async function createApp(options = {}) {
   app.get(
     "/broken",
     {
-      onRequest: async (request, reply) => {
+      onRequest: async (_request, reply) => {
         reply.header("HX-Trigger", '{"half":');
       },
     },
-    async (request, reply) => reply.hx(hx().trigger("never").reswap("outerHTML")).send("unreachable"),
+    async (_request, reply) => reply.hx(hx().trigger("never").reswap("outerHTML")).send("unreachable"),
   );
 
   return app;

@@ -46,7 +46,7 @@ describe("hxplan/fastify without the plugin", () => {
     const res = await app.inject({ method: "GET", url: "/" });
     expect(res.statusCode).toBe(422);
     expect(res.headers["hx-retarget"]).toBe("#main");
-    expect(res.headers["vary"]).toBe("Accept, HX-Request");
+    expect(res.headers.vary).toBe("Accept, HX-Request");
     await app.close();
   });
 
