@@ -35,13 +35,13 @@ import {
  */
 export interface HxOptions {
   /** The htmx major version of the client: 2 (2.0.8+, the default) or 4. */
-  readonly htmx?: 2 | 4;
+  readonly htmx?: 2 | 4 | undefined;
   /** A JSON replacer run on every trigger param and location value before the built-in encoding. */
-  readonly encoder?: (key: string, value: unknown) => unknown;
+  readonly encoder?: ((key: string, value: unknown) => unknown) | undefined;
   /** Extra swap styles from htmx extensions, such as `"upsert"`. */
-  readonly swapStyles?: readonly string[];
+  readonly swapStyles?: readonly string[] | undefined;
   /** The budget for the plan's header lines in bytes (default 8192; `Infinity` = no limit). */
-  readonly maxHeaderBytes?: number;
+  readonly maxHeaderBytes?: number | undefined;
 }
 
 /**
@@ -55,11 +55,11 @@ export interface TriggerOptions {
    * (`HX-Trigger-After-Swap`) or after settling (`HX-Trigger-After-Settle`). htmx 4 has only
    * `HX-Trigger`, which it fires after the swap, so every timing maps to it.
    */
-  readonly after?: "receive" | "swap" | "settle";
+  readonly after?: "receive" | "swap" | "settle" | undefined;
   /** A CSS selector: htmx dispatches the event on that element (htmx 2.0.2+). */
-  readonly target?: string;
+  readonly target?: string | undefined;
   /** A JSON replacer for this call's params, instead of the plan's `encoder`. */
-  readonly encoder?: (key: string, value: unknown) => unknown;
+  readonly encoder?: ((key: string, value: unknown) => unknown) | undefined;
 }
 
 const VERSION_2: ReadonlySet<string> = new Set();

@@ -31,25 +31,25 @@ export interface LocationSwap extends SwapModifiers {
  */
 export interface LocationOptions {
   /** A CSS selector for the source element of the request. */
-  readonly source?: string;
+  readonly source?: string | undefined;
   /** The name of the event that triggers the request. */
-  readonly event?: string;
+  readonly event?: string | undefined;
   /** A CSS selector for the element to swap into (default `body`). */
-  readonly target?: string;
+  readonly target?: string | undefined;
   /** How to swap: a raw `hx-swap` spec or a typed style and modifiers. */
-  readonly swap?: string | LocationSwap;
+  readonly swap?: string | LocationSwap | undefined;
   /** A CSS selector picking the part of the response to swap in. */
-  readonly select?: string;
+  readonly select?: string | undefined;
   /** Out-of-band selections (`"#a, #b:afterbegin"`). */
-  readonly selectOOB?: string;
+  readonly selectOOB?: string | undefined;
   /** Values to send with the GET (a JSON object). */
-  readonly values?: Readonly<Record<string, unknown>>;
+  readonly values?: Readonly<Record<string, unknown>> | undefined;
   /** Extra request headers: HTTP token names, printable-ASCII values. */
-  readonly headers?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>> | undefined;
   /** The URL to push into history, or `false` for none. Not with `replace`. */
-  readonly push?: string | URL | false;
+  readonly push?: string | URL | false | undefined;
   /** The URL to replace the current history entry with, or `false`. Not with `push`. */
-  readonly replace?: string | URL | false;
+  readonly replace?: string | URL | false | undefined;
 }
 
 const PLAIN_PATH_FORBIDDEN = /[{,:\s]/;

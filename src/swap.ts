@@ -57,29 +57,29 @@ export type Duration = number | `${number}ms` | `${number}s` | `${number}m`;
  */
 export interface SwapModifiers {
   /** Delay between receiving the response and swapping it in. */
-  readonly swap?: Duration;
+  readonly swap?: Duration | undefined;
   /** Delay between the swap and the settle step. */
-  readonly settle?: Duration;
+  readonly settle?: Duration | undefined;
   /** Use the View Transitions API. */
-  readonly transition?: boolean;
+  readonly transition?: boolean | undefined;
   /** Ignore a `<title>` in the response. */
-  readonly ignoreTitle?: boolean;
+  readonly ignoreTitle?: boolean | undefined;
   /** Scroll to the focused element (`focus-scroll` in htmx 2, `focusScroll` in htmx 4). */
-  readonly focusScroll?: boolean;
+  readonly focusScroll?: boolean | undefined;
   /** Scroll the target (or `scrollTarget`) to its top or bottom. */
-  readonly scroll?: "top" | "bottom";
+  readonly scroll?: "top" | "bottom" | undefined;
   /** A CSS selector for the element to scroll; needs `scroll`. */
-  readonly scrollTarget?: string;
+  readonly scrollTarget?: string | undefined;
   /** Show the top or bottom of the target (or `showTarget`); `"none"` disables showing. */
-  readonly show?: "top" | "bottom" | "none";
+  readonly show?: "top" | "bottom" | "none" | undefined;
   /** A CSS selector for the element to show; needs `show`. */
-  readonly showTarget?: string;
+  readonly showTarget?: string | undefined;
   /** htmx 4 only: strip the outer element of the response. */
-  readonly strip?: boolean;
+  readonly strip?: boolean | undefined;
   /** htmx 4 only: swap even when the response is empty. */
-  readonly swapEmpty?: boolean;
+  readonly swapEmpty?: boolean | undefined;
   /** htmx 4 only: the swap target (a CSS selector). */
-  readonly target?: string;
+  readonly target?: string | undefined;
 }
 
 type Version = 2 | 4;

@@ -141,6 +141,7 @@ describe("applyTo(Headers | Response)", () => {
       } catch (e) {
         return e;
       }
+      return undefined;
     })();
     expect(isHxError(error) && error.code).toBe("headers_sent");
   });

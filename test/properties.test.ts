@@ -171,7 +171,7 @@ describe("law 4: applyTo is atomic", () => {
       statusCode,
       headersSent,
       setHeader(name: string, value: string | number | readonly string[]) {
-        validateHeaderValue(name, value);
+        validateHeaderValue(name, value as string);
         store.set(name.toLowerCase(), value as string);
         return this;
       },

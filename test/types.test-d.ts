@@ -1,0 +1,107 @@
+// Type tests for the public signatures (vitest typecheck).
+import type { ServerResponse } from "node:http";
+import {
+  type Duration,
+  type HeaderTarget,
+  Hx,
+  type HxErrorCode,
+  type HxOptions,
+  hx,
+  type LocationOptions,
+  type SwapModifiers,
+  type SwapStyle,
+  type TriggerOptions,
+} from "hxplan";
+import { describe, expectTypeOf, it } from "vitest";
+
+describe("public types", () => {
+  it("hx() returns an Hx and every method returns an Hx", () => {
+    expectTypeOf(hx()).toEqualTypeOf<Hx>();
+    expectTypeOf(hx().trigger("a").pushUrl("/x").reswap("outerHTML")).toEqualTypeOf<Hx>();
+    expectTypeOf(new Hx({ htmx: 4 })).toEqualTypeOf<Hx>();
+    const options: HxOptions = { htmx: 4, maxHeaderBytes: Number.POSITIVE_INFINITY };
+    expectTypeOf(hx(options).htmx).toEqualTypeOf<2 | 4>();
+    // @ts-expect-error htmx 3 does not exist
+    hx({ htmx: 3 });
+  });
+
+  it("pushUrl and replaceUrl take a URL or false, never true", () => {
+    hx().pushUrl("/x");
+    hx().pushUrl(new URL("https://example.com"));
+    hx().pushUrl(false);
+    // @ts-expect-error true is not a URL
+    hx().pushUrl(true);
+    // @ts-expect-error true is not a URL
+    hx().replaceUrl(true);
+    // @ts-expect-error location options push is a URL or false
+    hx().location("/x", { push: true });
+  });
+
+  it("trigger options: after is a literal union", () => {
+    expectTypeOf<NonNullable<TriggerOptions["after"]>>().toEqualTypeOf<"receive" | "swap" | "settle">();
+    // @ts-expect-error unknown timing
+    hx().trigger("a", {}, { after: "later" });
+    // @ts-expect-error unknown option
+    hx().trigger("a", {}, { when: "swap" });
+  });
+
+  it("swap styles and modifiers are literal unions", () => {
+    expectTypeOf<"outerHTML">().toMatchTypeOf<SwapStyle>();
+    expectTypeOf<"prepend">().toMatchTypeOf<SwapStyle>();
+    expectTypeOf<"sideways">().not.toMatchTypeOf<SwapStyle>();
+    expectTypeOf<NonNullable<SwapModifiers["scroll"]>>().toEqualTypeOf<"top" | "bottom">();
+    expectTypeOf<NonNullable<SwapModifiers["show"]>>().toEqualTypeOf<"top" | "bottom" | "none">();
+    expectTypeOf<"1s">().toMatchTypeOf<Duration>();
+    expectTypeOf<"1 second">().not.toMatchTypeOf<Duration>();
+    hx().reswap("outerHTML", { swap: "1s", scroll: "top" });
+    // @ts-expect-error unknown style with modifiers
+    hx().reswap("sideways", { swap: 1 });
+    // @ts-expect-error bad position
+    hx().reswap("outerHTML", { scroll: "middle" });
+    // @ts-expect-error bad duration unit
+    hx().reswap("outerHTML", { swap: "1h" });
+    hx().reswap("outerHTML swap:1s");
+  });
+
+  it("refresh takes no argument; status takes a number", () => {
+    hx().refresh();
+    // @ts-expect-error no argument
+    hx().refresh(false);
+    // @ts-expect-error a number
+    hx().status("200");
+  });
+
+  it("location options are checked", () => {
+    const options: LocationOptions = {
+      target: "#x",
+      swap: { style: "innerHTML", swap: 100 },
+      values: { a: 1 },
+    };
+    hx().location("/x", options);
+    // undefined is accepted as "not given", also under exactOptionalPropertyTypes
+    hx().location("/x", { target: undefined as string | undefined });
+    // @ts-expect-error handler is not an option
+    hx().location("/x", { handler: "f" });
+  });
+
+  it("outputs", () => {
+    const plan = hx().trigger("a");
+    expectTypeOf(plan.toHeaders()).toEqualTypeOf<Readonly<Record<string, string>>>();
+    expectTypeOf(plan.statusCode).toEqualTypeOf<number | undefined>();
+    expectTypeOf(plan.isEmpty).toEqualTypeOf<boolean>();
+    expectTypeOf(plan.toResponse()).toEqualTypeOf<Response>();
+    expectTypeOf(plan.toJSON().htmx).toEqualTypeOf<2 | 4>();
+    expectTypeOf(plan.applyTo(new Headers())).toEqualTypeOf<Headers>();
+    expectTypeOf(plan.applyTo({} as ServerResponse)).toEqualTypeOf<ServerResponse>();
+    expectTypeOf(plan.applyTo({ "HX-Trigger": "a" })).toEqualTypeOf<{ "HX-Trigger": string }>();
+    expectTypeOf<ServerResponse>().toMatchTypeOf<HeaderTarget>();
+    expectTypeOf<Response>().toMatchTypeOf<HeaderTarget>();
+    // @ts-expect-error a string is not a target
+    plan.applyTo("HX-Trigger");
+  });
+
+  it("error codes are a literal union", () => {
+    expectTypeOf<"invalid_url">().toMatchTypeOf<HxErrorCode>();
+    expectTypeOf<"nope">().not.toMatchTypeOf<HxErrorCode>();
+  });
+});
