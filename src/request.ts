@@ -18,7 +18,7 @@ export interface IncomingMessageLike {
 }
 
 /** A plain header record, as `hxRequest` accepts it: names are matched case-insensitively. */
-export type HeaderRecord = Readonly<Record<string, string | readonly string[] | undefined>>;
+export type RequestHeaderRecord = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /**
  * The htmx request headers of one request, read lazily.
@@ -278,7 +278,7 @@ class HtmxRequest {
  * ```
  * @see https://htmx.org/reference/#request_headers
  */
-export function hxRequest(source: IncomingMessageLike | Request | Headers | HeaderRecord): HxRequest {
+export function hxRequest(source: IncomingMessageLike | Request | Headers | RequestHeaderRecord): HxRequest {
   let lookup: Lookup;
   try {
     lookup = lookupFor(source);
