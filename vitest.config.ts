@@ -1,11 +1,14 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-const src = fileURLToPath(new URL("./src/index.ts", import.meta.url));
+const src = fileURLToPath(new URL("./src/", import.meta.url));
 
-// Tests import the library the way users do ("hxplan"); here that name resolves to the
-// sources, so a test failure points at a line in src/. The package tests check dist/.
-const alias = { hxplan: src };
+// Tests import the library the way users do ("hxplan", "hxplan/koa"); here those names resolve
+// to the sources, so a test failure points at a line in src/. The package tests check dist/.
+const alias = [
+  { find: /^hxplan$/, replacement: `${src}index.ts` },
+  { find: /^hxplan\/(fastify|hono|koa)$/, replacement: `${src}adapters/$1.ts` },
+];
 
 export default defineConfig({
   test: {
