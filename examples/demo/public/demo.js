@@ -1,0 +1,149 @@
+// The demo's only client code: show what the server sent, and react to its events.
+// It reads headers the way each htmx version exposes the response:
+//   htmx 2: `htmx:beforeOnLoad` → detail.xhr (XMLHttpRequest), before the swap
+//   htmx 4: `htmx:after:request` → detail.ctx.response.headers (fetch Headers), before the swap
+
+(() => {
+  const version = document.documentElement.dataset.htmx;
+  const STORE = "hxplan-demo:last-response";
+
+  /** "hx-trigger-after-settle" → "HX-Trigger-After-Settle" (browsers lower-case header names). */
+  const canonical = (name) =>
+    name
+      .split("-")
+      .map((part) => (part.toLowerCase() === "hx" ? "HX" : part.charAt(0).toUpperCase() + part.slice(1)))
+      .join("-");
+
+  const STATUS_NOTES = {
+    286: "stop polling (htmx 2)",
+    422: "Unprocessable Content",
+    200: "OK",
+  };
+
+  function describe(status, pairs) {
+    const shown = pairs.filter(([name]) => /^hx-/i.test(name) || name.toLowerCase() === "vary");
+    const lines = [`HTTP ${status}${STATUS_NOTES[status] ? ` · ${STATUS_NOTES[status]}` : ""}`];
+    for (const [name, value] of shown) lines.push(`${canonical(name)}: ${value}`);
+    if (shown.length === 0) lines.push("(no HX-* headers)");
+    return lines.join("\n");
+  }
+
+  function render(box, text, note) {
+    box.textContent = "";
+    const [status, ...rest] = text.split("\n");
+    const head = document.createElement("strong");
+    head.textContent = status;
+    box.append(head);
+    for (const line of rest) {
+      const row = document.createElement("div");
+      const colon = line.indexOf(": ");
+      if (colon > 0) {
+        const name = document.createElement("span");
+        name.className = "h-name";
+        name.textContent = line.slice(0, colon);
+        row.append(name, `: ${line.slice(colon + 2)}`);
+      } else {
+        row.textContent = line;
+      }
+      box.append(row);
+    }
+    if (note) {
+      const extra = document.createElement("div");
+      extra.className = "muted";
+      extra.textContent = note;
+      box.append(extra);
+    }
+  }
+
+  function record(source, status, pairs) {
+    const panel = source instanceof Element ? source.closest("[data-panel]") : null;
+    if (!panel) return;
+    const text = describe(status, pairs);
+    const box = panel.querySelector("[data-headers]");
+    if (box) render(box, text);
+    // A redirect or refresh replaces this page: keep the headers for the next one to show.
+    if (pairs.some(([name]) => /^hx-(redirect|refresh)$/i.test(name))) {
+      sessionStorage.setItem(STORE, JSON.stringify({ panel: panel.dataset.panel, text }));
+    }
+  }
+
+  if (version === "2") {
+    document.addEventListener("htmx:beforeOnLoad", (event) => {
+      const xhr = event.detail.xhr;
+      const pairs = xhr
+        .getAllResponseHeaders()
+        .trim()
+        .split(/\r?\n/)
+        .filter(Boolean)
+        .map((line) => {
+          const colon = line.indexOf(":");
+          return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
+        });
+      record(event.target, xhr.status, pairs);
+    });
+  } else {
+    document.addEventListener("htmx:after:request", (event) => {
+      const response = event.detail.ctx.response;
+      record(event.target, response.status, [...response.headers]);
+    });
+  }
+
+  // After a redirect or refresh, show the response that caused it.
+  const saved = sessionStorage.getItem(STORE);
+  if (saved) {
+    sessionStorage.removeItem(STORE);
+    const { panel, text } = JSON.parse(saved);
+    const box =
+      document.querySelector(`[data-panel="${CSS.escape(panel)}"] [data-headers]`) ??
+      document.querySelector("[data-panel='landing'] [data-headers]");
+    if (box) render(box, text, "received just before the page was replaced");
+  }
+
+  // Toasts: the server's `trigger("toast", { message, level })`.
+  document.addEventListener("toast", (event) => {
+    const toast = document.createElement("div");
+    toast.className = `toast ${event.detail.level ?? ""}`;
+    toast.setAttribute("role", "status");
+    toast.textContent = event.detail.message;
+    document.getElementById("toasts")?.append(toast);
+    setTimeout(() => toast.classList.add("leaving"), 3500);
+    setTimeout(() => toast.remove(), 4000);
+  });
+
+  // The after-settle event: by then the new item must already be in the DOM.
+  document.addEventListener("item-added", (event) => {
+    const item = document.getElementById(event.detail.id);
+    item?.classList.add("flash");
+    const log = document.getElementById("settle-log");
+    if (log) {
+      log.classList.remove("muted");
+      log.textContent = item
+        ? `“item-added” for #${event.detail.id}: the item is already in the DOM ✓`
+        : `“item-added” for #${event.detail.id}: the item is not in the DOM yet ✗`;
+    }
+  });
+
+  // Targeted events: htmx dispatches "light" on the lamp element itself.
+  document.addEventListener("light", (event) => {
+    const lamp = event.target;
+    if (!(lamp instanceof Element) || !lamp.classList.contains("lamp")) return;
+    for (const other of document.querySelectorAll(".lamp.on")) other.classList.remove("on");
+    lamp.classList.add("on");
+  });
+
+  // The address bar, visible on the page (push and replace change it without reloading).
+  const address = document.getElementById("address");
+  const showAddress = () => {
+    if (address) address.textContent = location.pathname + location.search;
+  };
+  for (const method of ["pushState", "replaceState"]) {
+    const original = history[method];
+    history[method] = function (...args) {
+      const result = original.apply(this, args);
+      showAddress();
+      return result;
+    };
+  }
+  window.addEventListener("popstate", () => setTimeout(showAddress));
+  showAddress();
+})();
