@@ -1,9 +1,10 @@
-// Fastify 5: register the plugin, then `reply.hx(plan)` writes through reply.header()/reply.code(),
-// so hooks, reply.getHeader() and Fastify's serialisation all see the plan.
+// Fastify 5: the fastifyHx plugin adds `reply.hx(plan)`, which writes through reply.header() and
+// reply.code() so hooks and reply.getHeader() see the plan, and `request.htmx`, whose reads it
+// turns into Vary.
 
 import { fileURLToPath } from "node:url";
 import Fastify from "fastify";
-import { hx, hxRequest } from "hxplan";
+import { hx } from "hxplan";
 import { fastifyHx } from "hxplan/fastify";
 
 const page = (body) =>
@@ -26,12 +27,10 @@ export async function createApp(options = {}) {
   });
 
   app.get("/todos", async (request, reply) => {
-    const htmx = hxRequest(request.raw); // or hxRequest(request.headers)
-    const html = htmx.isHtmx ? list() : page(list()); // a fragment for htmx, else the page
-    return reply
-      .hx(hx().vary(...htmx.consulted)) // Vary: HX-Request, HX-History-Restore-Request
-      .type("text/html; charset=utf-8")
-      .send(html);
+    // request.htmx: the htmx request headers; the plugin adds Vary for what was read
+    // (here Vary: HX-Request, HX-History-Restore-Request).
+    const html = request.htmx.isHtmx ? list() : page(list()); // a fragment for htmx, else the page
+    return reply.type("text/html; charset=utf-8").send(html);
   });
 
   app.post("/todos", async (_request, reply) => {

@@ -1,9 +1,10 @@
-// Koa 3: `plan.applyTo(koaResponse(ctx))` writes through ctx.response and ctx.status, so the
+// Koa 3: the htmx() middleware reads the request (ctx.state.htmx) and adds Vary for what was
+// read; `plan.applyTo(koaResponse(ctx))` writes through ctx.response and ctx.status, so the
 // plan's status stays explicit when you assign ctx.body.
 
 import { fileURLToPath } from "node:url";
-import { hx, hxRequest } from "hxplan";
-import { koaResponse } from "hxplan/koa";
+import { hx } from "hxplan";
+import { htmx, koaResponse } from "hxplan/koa";
 import Koa from "koa";
 
 const page = (body) =>
@@ -24,15 +25,14 @@ export function createApp() {
     ctx.vary("Accept-Encoding");
     await next();
   });
+  app.use(htmx()); // ctx.state.htmx, and Vary for the HX-* headers read downstream
 
   app.use(async (ctx) => {
     if (ctx.method === "GET" && ctx.path === "/todos") {
-      const request = hxRequest(ctx.req);
       ctx.type = "html";
-      ctx.body = request.isHtmx ? list() : page(list()); // a fragment for htmx, else the page
-      hx()
-        .vary(...request.consulted) // Vary: HX-Request, HX-History-Restore-Request
-        .applyTo(koaResponse(ctx));
+      // A fragment for htmx, else the page; htmx() then adds
+      // Vary: HX-Request, HX-History-Restore-Request.
+      ctx.body = ctx.state.htmx.isHtmx ? list() : page(list());
     } else if (ctx.method === "POST" && ctx.path === "/todos") {
       todos.push(`Todo ${todos.length + 1}`);
       hx().trigger("todo-added", { count: todos.length }).status(201).applyTo(koaResponse(ctx));

@@ -5,12 +5,13 @@
  * `plan.applyTo(reply.raw)` would work too, but it writes straight to the Node response:
  * Fastify's `reply.getHeader()` and `onSend` hooks would not see those headers, and a later
  * `reply.header()` could not be merged with them. This subpath imports nothing from Fastify at
- * run time.
+ * run time (the plugin is marked the way `fastify-plugin` marks one).
  *
  * @module
  */
-import type { FastifyPluginCallback, FastifyReply } from "fastify";
-import type { Hx } from "../hx.js";
+import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from "fastify";
+import { type Hx, hx } from "../hx.js";
+import { type HxRequest, hxRequest } from "../request.js";
 
 /** The Node-response shape `plan.applyTo()` accepts, backed by a Fastify reply. */
 export interface FastifyReplyTarget {
@@ -31,6 +32,14 @@ declare module "fastify" {
      * @throws HxError when the plan cannot be merged; the reply is then unchanged.
      */
     hx(plan: Pick<Hx, "applyTo">): FastifyReply;
+  }
+  interface FastifyRequest {
+    /**
+     * The request's htmx headers, read lazily (`hxRequest(request.raw)`, once per request);
+     * added by the `fastifyHx` plugin, which also merges `Vary` with the `HX-*` request headers
+     * the handler read (`request.htmx.consulted`) before the reply is sent.
+     */
+    readonly htmx: HxRequest;
   }
 }
 
@@ -74,15 +83,47 @@ export function fastifyReply(reply: FastifyReply): FastifyReplyTarget {
   };
 }
 
+/** One HxRequest per request, made on first read, so `consulted` spans the whole request. */
+const read = new WeakMap<FastifyRequest, HxRequest>();
+
+function htmxOf(request: FastifyRequest): HxRequest {
+  let htmx = read.get(request);
+  if (htmx === undefined) {
+    htmx = hxRequest(request.raw);
+    read.set(request, htmx);
+  }
+  return htmx;
+}
+
 function plugin(instance: Parameters<FastifyPluginCallback>[0], _options: unknown, done: () => void): void {
-  instance.decorateReply("hx", function hx(this: FastifyReply, plan: Pick<Hx, "applyTo">): FastifyReply {
-    plan.applyTo(fastifyReply(this));
-    return this;
+  instance.decorateReply(
+    "hx",
+    function applyPlan(this: FastifyReply, plan: Pick<Hx, "applyTo">): FastifyReply {
+      plan.applyTo(fastifyReply(this));
+      return this;
+    },
+  );
+  instance.decorateRequest("htmx", {
+    getter(this: FastifyRequest): HxRequest {
+      return htmxOf(this);
+    },
+  });
+  // A cache must key the response on every HX-* request header the handler looked at.
+  instance.addHook("onSend", async (request, reply, payload) => {
+    const consulted = read.get(request)?.consulted;
+    const target = fastifyReply(reply);
+    if (consulted !== undefined && consulted.length > 0 && !target.headersSent) {
+      hx()
+        .vary(...consulted)
+        .applyTo(target);
+    }
+    return payload;
   });
   done();
 }
 
-// What fastify-plugin sets: no encapsulation, so `reply.hx` exists in every scope.
+// What fastify-plugin sets: no encapsulation, so `reply.hx`, `request.htmx` and the hook
+// apply in every scope.
 Object.assign(plugin, {
   [Symbol.for("skip-override")]: true,
   [Symbol.for("fastify.display-name")]: "hxplan",
@@ -90,9 +131,14 @@ Object.assign(plugin, {
 });
 
 /**
- * A Fastify plugin that adds `reply.hx(plan)`: it merges the plan into the reply through
- * `reply.header()` and `reply.code()` and returns the reply, so calls chain. Registered once
- * at the root, it is visible in every plugin scope.
+ * A Fastify plugin that adds:
+ * - `reply.hx(plan)`: merges the plan into the reply through `reply.header()` and
+ *   `reply.code()` and returns the reply, so calls chain;
+ * - `request.htmx`: the request's htmx headers (see `hxRequest`), read lazily;
+ * - an `onSend` hook that merges `Vary` with the `HX-*` request headers the handler read
+ *   through `request.htmx`, so a cache keeps full pages and fragments apart.
+ *
+ * Registered once at the root, it applies in every plugin scope.
  *
  * @example
  * ```ts
@@ -102,6 +148,9 @@ Object.assign(plugin, {
  *
  * const app = Fastify();
  * await app.register(fastifyHx);
+ * app.get("/todos", async (request, reply) =>
+ *   reply.type("text/html").send(request.htmx.isHtmx ? rows() : page(rows())),
+ * ); // Vary: HX-Request, HX-History-Restore-Request
  * app.post("/todos", async (request, reply) =>
  *   reply.hx(hx().trigger("todo-added").status(201)).type("text/html").send("<li>…</li>"),
  * );

@@ -8,6 +8,8 @@
  *
  * @module
  */
+import { hx } from "../hx.js";
+import { type HxRequest, hxRequest, type IncomingMessageLike } from "../request.js";
 
 /** The parts of Koa's `ctx.response` that a plan writes through. */
 export interface KoaResponseLike {
@@ -70,5 +72,52 @@ export function koaResponse(ctx: { readonly response: KoaResponseLike }): KoaRes
     get headersSent() {
       return response.headerSent;
     },
+  };
+}
+
+/** What the {@link htmx} middleware puts in `ctx.state`: type your app as `new Koa<HtmxState>()`. */
+export interface HtmxState {
+  /** The request's htmx headers, read lazily (see `hxRequest`). */
+  htmx: HxRequest;
+}
+
+/** The parts of a Koa context the {@link htmx} middleware uses. */
+export interface KoaContextLike {
+  readonly req: IncomingMessageLike;
+  readonly response: KoaResponseLike;
+  state: object;
+}
+
+/**
+ * Koa middleware: puts `hxRequest(ctx.req)` in `ctx.state.htmx` and, once the downstream
+ * middleware is done, merges `Vary` with the `HX-*` request headers it actually read
+ * (`ctx.state.htmx.consulted`), so a cache keeps full pages and fragments apart.
+ *
+ * @returns the middleware.
+ * @example
+ * ```ts
+ * import Koa from "koa";
+ * import { htmx } from "hxplan/koa";
+ *
+ * const app = new Koa();
+ * app.use(htmx());
+ * app.use((ctx) => {
+ *   ctx.body = ctx.state.htmx.isHtmx ? rows() : page(rows());
+ * }); // Vary: HX-Request, HX-History-Restore-Request
+ * ```
+ * @see https://htmx.org/reference/#request_headers
+ */
+export function htmx(): (ctx: KoaContextLike, next: () => Promise<unknown>) => Promise<void> {
+  return async (ctx, next) => {
+    const request = hxRequest(ctx.req);
+    (ctx.state as { htmx?: HxRequest }).htmx = request;
+    await next();
+    const consulted = request.consulted;
+    const target = koaResponse(ctx);
+    if (consulted.length > 0 && !target.headersSent) {
+      hx()
+        .vary(...consulted)
+        .applyTo(target);
+    }
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import Fastify from "fastify";
 import { hx } from "hxplan";
-import { fastifyReply } from "hxplan/fastify";
+import { fastifyHx, fastifyReply } from "hxplan/fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../examples/fastify/app.js";
 import { itServesTheTodoApp } from "./support.js";
@@ -32,6 +32,39 @@ describe("Fastify 5 example (examples/fastify/app.js)", () => {
 
   it("lets onSend hooks see the plan's headers and status", () => {
     expect(seenByOnSend).toEqual([[201, '{"flash":{},"todo-added":{"count":3}}']]);
+  });
+});
+
+describe("hxplan/fastify plugin", () => {
+  it("request.htmx is one lazy view per request; Vary lists what the handler read", async () => {
+    const app = Fastify();
+    await app.register(fastifyHx);
+    app.get("/plain", async () => "same for everyone");
+    app.get("/boosted", async (request) => {
+      const same = request.htmx === request.htmx;
+      return `${same} ${request.htmx.boosted ? "body only" : "page"}`;
+    });
+    const plain = await app.inject({ method: "GET", url: "/plain" });
+    expect(plain.headers["vary"]).toBeUndefined();
+    const boosted = await app.inject({ method: "GET", url: "/boosted", headers: { "HX-Boosted": "true" } });
+    expect(boosted.body).toBe("true body only");
+    expect(boosted.headers["vary"]).toBe("HX-Boosted");
+    await app.close();
+  });
+
+  it("is not encapsulated: reply.hx and request.htmx work inside other plugins", async () => {
+    const app = Fastify();
+    await app.register(fastifyHx);
+    await app.register(async (child) => {
+      child.get("/child", async (request, reply) =>
+        reply.hx(hx().trigger("child")).send(String(request.htmx.isHtmx)),
+      );
+    });
+    const res = await app.inject({ method: "GET", url: "/child", headers: { "HX-Request": "true" } });
+    expect(res.body).toBe("true");
+    expect(res.headers["hx-trigger"]).toBe('{"child":{}}');
+    expect(res.headers["vary"]).toBe("HX-Request, HX-History-Restore-Request");
+    await app.close();
   });
 });
 

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import { hx } from "hxplan";
-import { koaResponse } from "hxplan/koa";
+import { type HtmxState, htmx, koaResponse } from "hxplan/koa";
 import Koa from "koa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../examples/koa/app.js";
@@ -22,6 +22,22 @@ describe("Koa 3 example (examples/koa/app.js)", () => {
 });
 
 describe("hxplan/koa", () => {
+  it("htmx() puts the request in ctx.state.htmx and adds Vary for what was read", async () => {
+    const app = new Koa<HtmxState>();
+    app.use(htmx());
+    app.use((ctx) => {
+      ctx.body = ctx.path === "/boosted" && ctx.state.htmx.boosted ? "body only" : "same for everyone";
+    });
+    const server = createServer(app.callback());
+    const base = await listen(server);
+    const plain = await fetch(`${base}/plain`, { headers: { "HX-Boosted": "true" } });
+    expect(plain.headers.get("vary")).toBeNull();
+    const boosted = await fetch(`${base}/boosted`, { headers: { "HX-Boosted": "true" } });
+    expect(await boosted.text()).toBe("body only");
+    expect(boosted.headers.get("vary")).toBe("HX-Boosted");
+    await close(server);
+  });
+
   it("keeps the plan's status explicit when ctx.body is set afterwards (ctx.res would not)", async () => {
     const app = new Koa();
     app.use((ctx) => {
