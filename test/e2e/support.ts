@@ -13,7 +13,8 @@ import type { Hx } from "hxplan";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+/** Debian's chromium. `HXPLAN_E2E_CHROMIUM` overrides it (used to test the missing-browser policy). */
+export const CHROMIUM_PATH: string = process.env.HXPLAN_E2E_CHROMIUM ?? "/usr/bin/chromium";
 
 export const CHROMIUM_MISSING_MESSAGE =
   `Chromium not found at ${CHROMIUM_PATH}: the browser tests drive Debian's chromium package ` +
