@@ -159,7 +159,8 @@ export class Hx {
    * @param options - `after` (timing), `target` (selector to dispatch on), `encoder`
    * @returns a new plan
    * @throws {@link HxError} `invalid_event_name`, `unserializable`, `invalid_selector`,
-   *   `invalid_option`, `header_too_large`
+   *   `invalid_option` (also: after-swap/settle events with a navigation or status 204 under
+   *   htmx 2, which never fire), `status_conflict` (the plan has a 3xx status), `header_too_large`
    * @example
    * ```ts
    * import { hx } from "hxplan";
@@ -206,7 +207,8 @@ export class Hx {
    *
    * @param url - a path or an http(s) URL; spaces and non-ASCII are percent-encoded
    * @returns a new plan
-   * @throws {@link HxError} `invalid_url`, `unsafe_url`
+   * @throws {@link HxError} `invalid_url` (also for the strings `"true"` and `"false"`), `unsafe_url`,
+   *   `status_conflict` (the plan has a 3xx status), `header_too_large`
    * @example
    * ```ts
    * import { hx } from "hxplan";
@@ -225,7 +227,8 @@ export class Hx {
    *
    * @param url - a path or an http(s) URL; spaces and non-ASCII are percent-encoded
    * @returns a new plan
-   * @throws {@link HxError} `invalid_url`, `unsafe_url`
+   * @throws {@link HxError} `invalid_url` (also for the strings `"true"` and `"false"`), `unsafe_url`,
+   *   `status_conflict` (the plan has a 3xx status), `header_too_large`
    * @example
    * ```ts
    * import { hx } from "hxplan";
@@ -248,7 +251,8 @@ export class Hx {
    *
    * @param url - a path or an http(s) URL
    * @returns a new plan
-   * @throws {@link HxError} `invalid_url`, `unsafe_url`
+   * @throws {@link HxError} `invalid_url`, `unsafe_url`, `invalid_option` (after-swap/settle
+   *   events under htmx 2 would never fire), `status_conflict` (the plan has a 3xx status), `header_too_large`
    * @example
    * ```ts
    * import { hx } from "hxplan";
@@ -266,8 +270,11 @@ export class Hx {
    * Makes the client reload the page (`HX-Refresh: true`). Replaces a `redirect()` or
    * `location()` of the same plan.
    *
+   * @param args - nothing: `refresh()` takes no argument (even `false` is refused, so a
+   *   conditional refresh reads as one: `cond ? plan.refresh() : plan`)
    * @returns a new plan
-   * @throws {@link HxError} `invalid_option` when called with an argument
+   * @throws {@link HxError} `invalid_option` (called with an argument, or after-swap/settle
+   *   events under htmx 2, which would never fire), `status_conflict` (the plan has a 3xx status), `header_too_large`
    * @example
    * ```ts
    * import { hx } from "hxplan";
@@ -295,7 +302,10 @@ export class Hx {
    * @param path - a path or an http(s) URL
    * @param options - target, swap, select, values, headers, push or replace, …
    * @returns a new plan
-   * @throws {@link HxError} `invalid_url`, `unsafe_url`, `invalid_selector`, `invalid_swap`, `invalid_option`
+   * @throws {@link HxError} `invalid_url`, `unsafe_url`, `invalid_selector`, `invalid_swap`,
+   *   `unsupported_in_version` (a swap of the other htmx version), `invalid_option` (an unknown
+   *   option, `push` with `replace`, or after-swap/settle events under htmx 2),
+   *   `status_conflict` (the plan has a 3xx status), `header_too_large`
    * @example
    * ```ts
    * import { hx } from "hxplan";
@@ -321,7 +331,8 @@ export class Hx {
    * @param style - the swap style, checked against the plan's htmx version
    * @param modifiers - typed modifiers, written in the version's spelling
    * @returns a new plan
-   * @throws {@link HxError} `invalid_swap`, `unsupported_in_version`
+   * @throws {@link HxError} `invalid_swap`, `unsupported_in_version` (a style or modifier of the
+   *   other htmx version), `status_conflict` (the plan has a 3xx status), `header_too_large`
    * @example
    * ```ts
    * import { hx } from "hxplan";
@@ -333,7 +344,14 @@ export class Hx {
    */
   reswap(style: SwapStyle, modifiers?: SwapModifiers): Hx;
   /**
+   * Changes how the response is swapped (`HX-Reswap`), from one raw `hx-swap` spec parsed with
+   * the plan's htmx grammar. The style may be omitted (`"swap:1s"`: htmx uses its default).
+   *
    * @param rawSpec - a raw `hx-swap` spec such as `"outerHTML swap:1s"`, re-serialised canonically
+   * @returns a new plan
+   * @throws {@link HxError} `invalid_swap` (unknown style or modifier, empty spec),
+   *   `unsupported_in_version` (a style or spelling of the other htmx version),
+   *   `status_conflict` (the plan has a 3xx status), `header_too_large`
    */
   reswap(rawSpec: string): Hx;
   reswap(spec: string, modifiers?: SwapModifiers): Hx {
@@ -357,7 +375,8 @@ export class Hx {
    *
    * @param target - a CSS or extended selector; non-ASCII is written as CSS escapes
    * @returns a new plan
-   * @throws {@link HxError} `invalid_selector`, `unsupported_in_version`
+   * @throws {@link HxError} `invalid_selector` (also `"none"`), `unsupported_in_version`
+   *   (`"this"` with htmx 4), `status_conflict` (the plan has a 3xx status), `header_too_large`
    * @example
    * ```ts
    * import { hx } from "hxplan";
@@ -387,7 +406,8 @@ export class Hx {
    *
    * @param select - a plain CSS selector run against the response
    * @returns a new plan
-   * @throws {@link HxError} `invalid_selector`, `unsupported_in_version`
+   * @throws {@link HxError} `invalid_selector` (also htmx's extended selectors),
+   *   `unsupported_in_version` (`"unset"` with htmx 4), `status_conflict` (the plan has a 3xx status), `header_too_large`
    * @example
    * ```ts
    * import { hx } from "hxplan";
@@ -440,13 +460,16 @@ export class Hx {
    *
    * @param code - an integer from 200 to 599
    * @returns a new plan
-   * @throws {@link HxError} `invalid_option`, `status_conflict` (a 3xx with `HX-*` headers)
+   * @throws {@link HxError} `invalid_option` (not an integer from 200 to 599, or 204 with
+   *   after-swap/settle events under htmx 2, which never fire without a swap), `status_conflict`
+   *   (a 3xx with `HX-*` headers: the browser follows a redirect before htmx sees them)
    * @example
    * ```ts
    * import { hx } from "hxplan";
    *
    * hx().retarget("#form-errors").status(422);
    * ```
+   * @see https://htmx.org/docs/#response-handling
    */
   status(code: number): Hx {
     const site: Site = { method: "status()", header: "(status)" };
@@ -462,13 +485,14 @@ export class Hx {
    *
    * @param names - header names (HTTP tokens) or `*`
    * @returns a new plan
-   * @throws {@link HxError} `invalid_option` for a name that is not a token
+   * @throws {@link HxError} `invalid_option` for a name that is not a token, `header_too_large`
    * @example
    * ```ts
    * import { hx } from "hxplan";
    *
    * hx().vary("HX-Request", "HX-Target");
    * ```
+   * @see https://htmx.org/docs/#caching
    */
   vary(...names: string[]): Hx {
     const site: Site = { method: "vary()", header: "Vary" };
@@ -487,6 +511,7 @@ export class Hx {
    * otherwise.
    *
    * @returns a new plan
+   * @throws {@link HxError} `header_too_large`
    * @example
    * ```ts
    * import { hx } from "hxplan";
@@ -517,6 +542,7 @@ export class Hx {
    * const base = hx().vary("HX-Request");
    * base.merge(hx().trigger("saved"));
    * ```
+   * @see https://htmx.org/reference/#response_headers
    */
   merge(other: Hx): Hx {
     const site: Site = { method: "merge()", header: "(plan)" };
@@ -560,6 +586,7 @@ export class Hx {
    *
    * new Response("<p>saved</p>", { headers: hx().trigger("saved").toHeaders() });
    * ```
+   * @see https://htmx.org/reference/#response_headers
    */
   toHeaders(): Readonly<Record<string, string>> {
     if (this.#headers === undefined) {
@@ -582,6 +609,7 @@ export class Hx {
    *
    * hx().status(422).statusCode; // 422
    * ```
+   * @see https://htmx.org/docs/#response-handling
    */
   get statusCode(): number | undefined {
     return this.#state.status;
@@ -611,8 +639,16 @@ export class Hx {
    *
    * JSON.stringify(hx().refresh()); // '{"htmx":2,"headers":{"HX-Refresh":"true"}}'
    * ```
+   * @see https://htmx.org/reference/#response_headers
    */
-  toJSON(): { htmx: 2 | 4; status?: number; headers: Record<string, string> } {
+  toJSON(): {
+    /** The htmx major version the plan is built for. */
+    htmx: 2 | 4;
+    /** The status the plan sets, when it sets one. */
+    status?: number;
+    /** The plan's headers, as {@link Hx.toHeaders} returns them (a mutable copy). */
+    headers: Record<string, string>;
+  } {
     const out: { htmx: 2 | 4; status?: number; headers: Record<string, string> } = {
       htmx: this.#state.options.htmx,
       headers: { ...this.toHeaders() },
@@ -634,6 +670,7 @@ export class Hx {
    *
    * new Response("<p>ok</p>", hx().trigger("saved").toResponseInit({ headers: { "Content-Type": "text/html" } }));
    * ```
+   * @see https://htmx.org/reference/#response_headers
    */
   toResponseInit(init?: ResponseInit): ResponseInit {
     return toResponseInit(this.#state, this.#headerPairs(), init);
@@ -652,6 +689,7 @@ export class Hx {
    *
    * export default { fetch: () => hx().trigger("saved").toResponse("<p>saved</p>") };
    * ```
+   * @see https://htmx.org/reference/#response_headers
    */
   toResponse(body?: BodyInit | null, init?: ResponseInit): Response {
     return toResponse(this.#state, this.#headerPairs(), body, init);
@@ -675,13 +713,25 @@ export class Hx {
    *   hx().trigger("saved").applyTo(res).end("<p>saved</p>");
    * });
    * ```
+   * @see https://htmx.org/reference/#response_headers
    */
   applyTo<T extends HeaderTarget>(target: T): T {
     return applyPlan(this.#state, this.#headerPairs(), target);
   }
 }
 
-/** The status that makes htmx 2 stop polling the element that made the request. */
+/**
+ * The status that makes htmx 2 stop polling the element that made the request (286). htmx 4
+ * has no such status; {@link Hx.stopPolling} refuses it there.
+ *
+ * @example
+ * ```ts
+ * import { HTMX_STOP_POLLING, hx } from "hxplan";
+ *
+ * hx().stopPolling().statusCode === HTMX_STOP_POLLING; // true
+ * ```
+ * @see https://htmx.org/docs/#polling
+ */
 export const HTMX_STOP_POLLING = 286 as const;
 
 /**
