@@ -34,7 +34,11 @@ const CODES: ReadonlySet<string> = new Set<HxErrorCode>([
   "invalid_option",
 ]);
 
-/** Options of the {@link HxError} constructor. */
+/**
+ * Options of the {@link HxError} constructor.
+ *
+ * @see https://htmx.org/reference/#response_headers
+ */
 export interface HxErrorOptions {
   /** The response header the error is about, in its canonical spelling (`"HX-Trigger"`). */
   readonly header?: string | undefined;
@@ -58,8 +62,10 @@ export interface HxErrorOptions {
  *   }
  * }
  * ```
+ * @see https://htmx.org/reference/#response_headers
  */
 export class HxError extends Error {
+  /** Always `"HxError"`; with `code`, what {@link isHxError} recognises across copies of hxplan. */
   override readonly name: "HxError" = "HxError";
   /** A stable machine-readable code. */
   readonly code: HxErrorCode;
@@ -67,6 +73,8 @@ export class HxError extends Error {
   readonly header?: string;
 
   /**
+   * Creates an error; hxplan throws these itself, so user code rarely needs to.
+   *
    * @param code - the error code
    * @param message - a message for humans: method, header, offending input and how to fix it
    * @param options - the header concerned and the cause
@@ -94,6 +102,7 @@ export class HxError extends Error {
  *   if (isHxError(error)) console.log(error.code); // "invalid_selector"
  * }
  * ```
+ * @see https://htmx.org/reference/#response_headers
  */
 export function isHxError(value: unknown): value is HxError {
   if (value instanceof HxError) return true;

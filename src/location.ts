@@ -18,7 +18,12 @@ import { parseLocationOptions, parseLocationSwap } from "./schema.js";
 import { rawSwap, type SwapContext, type SwapModifiers, type SwapStyle, serializeSwap } from "./swap.js";
 import { checkEventName } from "./trigger.js";
 
-/** The `swap` option of {@link LocationOptions} in its typed form. */
+/**
+ * The `swap` option of {@link LocationOptions} in its typed form: a style and the
+ * {@link SwapModifiers}, validated and written like `reswap()`.
+ *
+ * @see https://htmx.org/headers/hx-location/
+ */
 export interface LocationSwap extends SwapModifiers {
   /** The swap style; omitted, htmx uses its default style. */
   readonly style?: SwapStyle | undefined;

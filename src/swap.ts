@@ -14,7 +14,11 @@ import {
 import { describeChar, quote } from "./errors.js";
 import { parseSwapModifiers } from "./schema.js";
 
-/** Swap styles understood by htmx 2 (2.0.8+). */
+/**
+ * Swap styles understood by htmx 2 (2.0.8+).
+ *
+ * @see https://htmx.org/attributes/hx-swap/
+ */
 export type Htmx2SwapStyle =
   | "innerHTML"
   | "outerHTML"
@@ -46,6 +50,8 @@ export type SwapStyle =
 /**
  * A duration: a number of milliseconds or a string with a unit (`"250ms"`, `"1s"`, `"1m"`).
  * Written in whole milliseconds.
+ *
+ * @see https://htmx.org/attributes/hx-swap/
  */
 export type Duration = number | `${number}ms` | `${number}s` | `${number}m`;
 

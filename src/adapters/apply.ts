@@ -17,19 +17,45 @@ import {
  * `reply.raw`.
  */
 export interface NodeResponseLike {
+  /**
+   * Sets a header, replacing any value it had.
+   *
+   * @param name - the header name
+   * @param value - the value, or one value per header line
+   * @returns anything (Node returns the response)
+   */
   setHeader(name: string, value: string | number | readonly string[]): unknown;
+  /**
+   * Reads a header set earlier, to merge with it.
+   *
+   * @param name - the header name, in any case
+   * @returns the value, or `undefined` when the header is not set
+   */
   getHeader(name: string): string | number | readonly string[] | undefined;
+  /**
+   * Removes a header (the other member of an exclusive group, such as `HX-Redirect`).
+   *
+   * @param name - the header name
+   * @returns anything
+   */
   removeHeader(name: string): unknown;
+  /** The response status: read to refuse `HX-*` headers on a 3xx, written with the plan's status. */
   statusCode?: number;
+  /** When true, applying a plan throws `headers_sent` instead of writing nothing to the wire. */
   readonly headersSent?: boolean;
 }
 
-/** A plain header record; keys are matched case-insensitively. */
+/**
+ * A plain header record; keys are matched case-insensitively and an existing key keeps its
+ * spelling. A `string[]` value stands for several header lines.
+ */
 export type HeaderRecord = Record<string, string | number | readonly string[] | undefined>;
 
 /**
  * What `applyTo` accepts: a Node `ServerResponse`-like object, a Fetch `Headers`, a Fetch
  * `Response` (its headers), or a plain header record.
+ *
+ * @see https://htmx.org/reference/#response_headers
  */
 export type HeaderTarget = NodeResponseLike | Headers | Response | HeaderRecord;
 
