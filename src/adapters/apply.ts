@@ -41,7 +41,7 @@ export interface NodeResponseLike {
   removeHeader(name: string): unknown;
   /** The response status: read to refuse `HX-*` headers on a 3xx, written with the plan's status. */
   statusCode?: number;
-  /** When true, applying a plan throws `headers_sent` instead of writing nothing to the wire. */
+  /** When true, applying a plan throws `headers_sent`: headers written now would never be sent. */
   readonly headersSent?: boolean;
 }
 

@@ -15,10 +15,29 @@ import { type HxRequest, hxRequest } from "../request.js";
 
 /** The Node-response shape `plan.applyTo()` accepts, backed by a Fastify reply. */
 export interface FastifyReplyTarget {
+  /**
+   * Reads a header already set, with `reply.getHeader()`, so the plan merges with it.
+   *
+   * @param name - the header name, in any case
+   * @returns the value, or `undefined` when the header is not set
+   */
   getHeader(name: string): string | number | string[] | undefined;
+  /**
+   * Sets a header with `reply.header()`.
+   *
+   * @param name - the header name
+   * @param value - the value, or one value per header line
+   */
   setHeader(name: string, value: string | number | readonly string[]): void;
+  /**
+   * Removes a header with `reply.removeHeader()` (the other member of an exclusive group, such as `HX-Redirect`).
+   *
+   * @param name - the header name
+   */
   removeHeader(name: string): void;
+  /** The response status, read and written through `reply.code()`. */
   statusCode: number;
+  /** `reply.sent` or the raw response's `headersSent`: once true, applying a plan throws `headers_sent`. */
   readonly headersSent: boolean;
 }
 

@@ -16,10 +16,29 @@ import { type HxRequest, hxRequest } from "../request.js";
 
 /** The Node-response shape `plan.applyTo()` accepts, backed by a Hono context. */
 export interface HonoContextTarget {
+  /**
+   * Reads a header already set, from `c.res.headers`, so the plan merges with it.
+   *
+   * @param name - the header name, in any case
+   * @returns the value, or `undefined` when the header is not set
+   */
   getHeader(name: string): string | undefined;
+  /**
+   * Sets a header with `c.header()`.
+   *
+   * @param name - the header name
+   * @param value - the value, or one value per header line
+   */
   setHeader(name: string, value: string | number | readonly string[]): void;
+  /**
+   * Removes a header with `c.header(name, undefined)` (the other member of an exclusive group, such as `HX-Redirect`).
+   *
+   * @param name - the header name
+   */
   removeHeader(name: string): void;
+  /** The response status, read and written through `c.status()`. */
   statusCode: number;
+  /** Always false: Hono sends nothing before the handler returns. */
   readonly headersSent: boolean;
 }
 
@@ -91,7 +110,7 @@ export interface HtmxVariables {
  * @example
  * ```ts
  * import { Hono } from "hono";
- * import { htmx } from "hxplan/hono";
+ * import { type HtmxVariables, htmx } from "hxplan/hono";
  *
  * const app = new Hono<{ Variables: HtmxVariables }>();
  * app.use(htmx());

@@ -13,19 +13,57 @@ import { type HxRequest, hxRequest, type IncomingMessageLike } from "../request.
 
 /** The parts of Koa's `ctx.response` that a plan writes through. */
 export interface KoaResponseLike {
+  /**
+   * Reads a response header.
+   *
+   * @param field - the header name, in any case
+   * @returns the value, or something empty when the header is not set
+   */
   get(field: string): unknown;
+  /**
+   * Sets a response header.
+   *
+   * @param field - the header name
+   * @param value - the value, or one value per header line
+   */
   set(field: string, value: string | string[]): void;
+  /**
+   * Removes a response header.
+   *
+   * @param field - the header name
+   */
   remove(field: string): void;
+  /** The response status; Koa treats an assigned status as explicit. */
   status: number;
+  /** Whether the headers were already sent. */
   readonly headerSent: boolean;
 }
 
 /** The Node-response shape `plan.applyTo()` accepts, backed by Koa's `ctx.response`. */
 export interface KoaResponseTarget {
+  /**
+   * Reads a header already set, with `ctx.response.get()`, so the plan merges with it.
+   *
+   * @param name - the header name, in any case
+   * @returns the value, or `undefined` when the header is not set
+   */
   getHeader(name: string): string | number | string[] | undefined;
+  /**
+   * Sets a header with `ctx.response.set()`.
+   *
+   * @param name - the header name
+   * @param value - the value, or one value per header line
+   */
   setHeader(name: string, value: string | number | readonly string[]): void;
+  /**
+   * Removes a header with `ctx.response.remove()` (the other member of an exclusive group, such as `HX-Redirect`).
+   *
+   * @param name - the header name
+   */
   removeHeader(name: string): void;
+  /** The response status, read and written through `ctx.response.status`. */
   statusCode: number;
+  /** `ctx.response.headerSent`: once true, applying a plan throws `headers_sent`. */
   readonly headersSent: boolean;
 }
 
@@ -83,8 +121,11 @@ export interface HtmxState {
 
 /** The parts of a Koa context the {@link htmx} middleware uses. */
 export interface KoaContextLike {
+  /** The Node request, whose headers `hxRequest` reads. */
   readonly req: IncomingMessageLike;
+  /** Koa's response, which `Vary` is merged into. */
   readonly response: KoaResponseLike;
+  /** Koa's per-request state; the middleware sets `state.htmx`. */
   state: object;
 }
 
