@@ -188,6 +188,50 @@ class JsonEncoder {
   }
 }
 
+/**
+ * The JSON text of plain data (objects with the plain prototype, arrays, strings, finite
+ * numbers, booleans, null), in one pass and not yet ASCII-escaped; `undefined` when anything
+ * needs the full encoder (a replacer, `toJSON`, `Date`, `Map`, a non-finite number, `undefined`
+ * in an array, a cycle or deep nesting, …), which then gives the same text or the detailed error.
+ */
+export function plainJson(value: unknown, depth = 0): string | undefined {
+  switch (typeof value) {
+    case "string":
+      return JSON.stringify(value);
+    case "number":
+      return Number.isFinite(value) ? String(value) : undefined;
+    case "boolean":
+      return value ? "true" : "false";
+    case "object":
+      break;
+    default:
+      return undefined;
+  }
+  if (value === null) return "null";
+  if (depth > 8 || typeof (value as { toJSON?: unknown }).toJSON === "function") return undefined;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return undefined;
+    let out = "[";
+    for (let i = 0; i < value.length; i++) {
+      const item = plainJson(value[i], depth + 1);
+      if (item === undefined) return undefined;
+      out += i === 0 ? item : `,${item}`;
+    }
+    return `${out}]`;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  let out = "{";
+  for (const key of Object.keys(value)) {
+    const member = (value as Record<string, unknown>)[key];
+    if (member === undefined) continue;
+    const text = plainJson(member, depth + 1);
+    if (text === undefined) return undefined;
+    out += `${out.length === 1 ? "" : ","}${JSON.stringify(key)}:${text}`;
+  }
+  return `${out}}`;
+}
+
 /** Encodes `value` as ASCII-only JSON, keeping an object's members apart. */
 export function encodeJson(value: unknown, encoder: Encoder | undefined, site: Site, path: string): Encoded {
   return new JsonEncoder(encoder, site).root(value, path);
@@ -211,6 +255,7 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 const HTTP_SCHEME = /^https?$/i;
 const PERCENT_OK = /^%[0-9A-Fa-f]{2}/;
 const NEEDS_URL_ENCODING = /[^\u0021-\u0024\u0026-\u007e]|%(?![0-9A-Fa-f]{2})/;
+const PLAIN_PATH = /^\/[\u0021-\u0024\u0026-\u007e]*$/;
 
 /** The scheme a browser would see in `input` (it strips tabs and newlines anywhere). */
 function schemeOf(input: string): string | undefined {
@@ -248,6 +293,9 @@ function percentEncode(url: string, site: Site): string {
  * spaces and non-ASCII percent-encoded.
  */
 export function encodeUrl(input: unknown, site: Site): string {
+  // The common case, a path of printable ASCII without spaces or `%`: it has no scheme and
+  // nothing to check or encode, so every rule below would return it unchanged.
+  if (typeof input === "string" && PLAIN_PATH.test(input)) return input;
   let raw: string;
   if (input instanceof URL) raw = input.href;
   else if (typeof input === "string") raw = input;
@@ -320,6 +368,7 @@ export function loneSurrogateIndex(value: string): number {
   return -1;
 }
 
+const SIMPLE_SELECTOR = /^[#.][\w-]+$/;
 const KEYWORD_FORM = /^(?:this|closest|find|findAll|next|previous|global|document|window|host|root)(?:\s|$)/;
 
 /** Where a selector is used decides which forms it may take and how it is escaped. */
@@ -332,6 +381,9 @@ export type SelectorUse = "extended" | "css" | "json";
  * (JSON escapes them).
  */
 export function selector(value: unknown, use: SelectorUse, site: Site, what = "selector"): string {
+  // The common case, one `#id` or `.class` of ASCII word characters: no whitespace, control,
+  // comma, keyword or non-ASCII, so every rule below would return it unchanged.
+  if (typeof value === "string" && SIMPLE_SELECTOR.test(value)) return value;
   if (typeof value !== "string") {
     return fail("invalid_selector", site, `${what} must be a string, got ${describeType(value)}`);
   }

@@ -9,6 +9,7 @@ import {
   jsonString,
   type Members,
   objectText,
+  plainJson,
   rejectControl,
   type Site,
   selector,
@@ -104,6 +105,21 @@ export function buildEvent(
   ctx: EventContext,
   site: Site,
 ): EventEntry {
+  const head = `${jsonString(name)}:`;
+  // The common case: plain data, no replacer, no target (neither given nor in params, nor an
+  // `elt` key): the detail is the params' JSON text, or `{"value":…}` around it.
+  if (ctx.encoder === undefined && target === undefined) {
+    if (params === undefined) return { head, detail: "{}", targeted: false };
+    const text = plainJson(params);
+    if (text !== undefined) {
+      if (typeof params !== "object" || params === null || Array.isArray(params)) {
+        return { head, detail: asciiJson(`{"value":${text}}`), targeted: false };
+      }
+      if (!("target" in params || "elt" in params)) {
+        return { head, detail: asciiJson(text), targeted: false };
+      }
+    }
+  }
   let members: Members;
   if (params === undefined) {
     members = [];
@@ -146,7 +162,7 @@ export function buildEvent(
   if (chosen !== undefined) {
     detail = `${detail.length === 2 ? "{" : `${detail.slice(0, -1)},`}"target":${jsonString(chosen)}}`;
   }
-  return { head: `${jsonString(name)}:`, detail, targeted: chosen !== undefined };
+  return { head, detail, targeted: chosen !== undefined };
 }
 
 const LIST_FORBIDDEN = /[{}[\]"]/;

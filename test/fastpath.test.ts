@@ -1,0 +1,97 @@
+// The fast paths (plain JSON params, plain paths, simple selectors, option shapes checked
+// before zod) must give exactly what the general code gives: the same header text, or the
+// same error code and message.
+import fc from "fast-check";
+import { type Hx, hx } from "hxplan";
+import { describe, expect, it } from "vitest";
+
+/** The header text, or the error's code and message. */
+function outcome(build: () => Hx): unknown {
+  try {
+    return build().toHeaders();
+  } catch (error) {
+    const e = error as { code?: string; message?: string };
+    return { code: e.code, message: e.message };
+  }
+}
+
+// A replacer that changes nothing forces the general encoder for the same params.
+const identity = (_key: string, value: unknown): unknown => value;
+
+const anyString = fc.string({ unit: "binary", maxLength: 8 });
+const leaf = fc.oneof(
+  anyString,
+  fc.double(),
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.constant(-0),
+  fc.constant(Number.NaN),
+  fc.constant(Number.POSITIVE_INFINITY),
+  fc.constant(10n),
+  fc.constant(new Date(0)),
+  fc.constant(new Date(Number.NaN)),
+  fc.constant(() => 1),
+  fc.constant(Symbol("s")),
+);
+const key = fc.oneof(fc.constantFrom("id", "target", "elt", "__proto__", "toJSON", "0"), anyString);
+const data = fc.letrec<{ value: unknown }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: "small" },
+    leaf,
+    fc.array(tie("value"), { maxLength: 3 }),
+    fc.dictionary(key, tie("value"), { maxKeys: 3 }),
+  ),
+})).value;
+
+describe("fast paths agree with the general code", () => {
+  it("trigger params: plain data gives the same detail as through a replacer", () => {
+    fc.assert(
+      fc.property(data, fc.constantFrom<2 | 4>(2, 4), (params, htmx) => {
+        expect(outcome(() => hx({ htmx }).trigger("e", params))).toEqual(
+          outcome(() => hx({ htmx, encoder: identity }).trigger("e", params)),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("trigger params: deep nesting and cycles", () => {
+    const deep: Record<string, unknown> = {};
+    let at = deep;
+    for (let i = 0; i < 12; i++) at = at.next = { i } as Record<string, unknown>;
+    const cycle: Record<string, unknown> = { a: 1 };
+    cycle.self = [cycle];
+    const holes = [1, , 3];
+    for (const params of [
+      deep,
+      cycle,
+      holes,
+      Object.create(null),
+      Object.assign(Object.create(null), { a: "é" }),
+    ]) {
+      expect(outcome(() => hx().trigger("e", params))).toEqual(
+        outcome(() => hx({ encoder: identity }).trigger("e", params)),
+      );
+    }
+  });
+
+  it("simple selectors and plain paths come out unchanged", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[#.][\w-]{1,8}$/), (selector) => {
+        expect(hx().retarget(selector).toHeaders()["HX-Retarget"]).toBe(selector);
+        expect(hx().reselect(selector).toHeaders()["HX-Reselect"]).toBe(selector);
+        expect(hx().trigger("e", {}, { target: selector }).toHeaders()["HX-Trigger"]).toBe(
+          `{"e":{"target":${JSON.stringify(selector)}}}`,
+        );
+      }),
+    );
+    fc.assert(
+      fc.property(fc.stringMatching(/^\/[!-$&-~]{0,12}$/), (path) => {
+        expect(hx().pushUrl(path).toHeaders()["HX-Push-Url"]).toBe(path);
+        expect(hx().redirect(path).toHeaders()["HX-Redirect"]).toBe(path);
+      }),
+    );
+  });
+});
