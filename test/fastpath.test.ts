@@ -63,7 +63,8 @@ describe("fast paths agree with the general code", () => {
     for (let i = 0; i < 12; i++) at = at.next = { i } as Record<string, unknown>;
     const cycle: Record<string, unknown> = { a: 1 };
     cycle.self = [cycle];
-    const holes = [1, , 3];
+    const holes = [1, 2, 3];
+    delete holes[1];
     for (const params of [
       deep,
       cycle,
