@@ -7,7 +7,7 @@
  * `reply.header()` could not be merged with them. This subpath imports nothing from Fastify at
  * run time (the plugin is marked the way `fastify-plugin` marks one).
  *
- * @module
+ * @module hxplan/fastify
  */
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from "fastify";
 import { type Hx, hx } from "../hx.js";

@@ -7,7 +7,7 @@
  * returns a fresh `Response`, and overwrites same-named headers when one was already built.
  * This subpath imports nothing from Hono at run time, so it runs wherever Hono runs.
  *
- * @module
+ * @module hxplan/hono
  */
 import type { Context, MiddlewareHandler } from "hono";
 import type { StatusCode } from "hono/utils/http-status";

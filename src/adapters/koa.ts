@@ -6,7 +6,7 @@
  * or 201 would be lost. This subpath imports nothing from Koa, and its types are structural,
  * so `@types/koa` is not needed.
  *
- * @module
+ * @module hxplan/koa
  */
 import { hx } from "../hx.js";
 import { type HxRequest, hxRequest, type IncomingMessageLike } from "../request.js";
