@@ -25,8 +25,17 @@ export type RequestHeaderRecord = Readonly<Record<string, string | readonly stri
  *
  * Every property reads its header(s) on first access and records the header names in
  * {@link HxRequest.consulted}, so `hx().vary(...request.consulted)` names exactly the request
- * headers the response depended on.
+ * headers the response depended on. The properties are getters: the view is read-only.
  *
+ * @example
+ * ```ts
+ * import { hxRequest } from "hxplan";
+ *
+ * const request = hxRequest(new Headers({ "HX-Request": "true", "HX-Target": "rows" }));
+ * request.isHtmx; // true
+ * request.target; // "rows"
+ * request.consulted; // ["HX-Request", "HX-History-Restore-Request", "HX-Target"]
+ * ```
  * @see https://htmx.org/reference/#request_headers
  */
 export interface HxRequest {
@@ -55,7 +64,8 @@ export interface HxRequest {
   readonly requestType?: "full" | "partial";
   /**
    * The `HX-*` request headers read so far through the properties above, present or not, in
-   * first-read order (canonical spelling, such as `"HX-Request"`). A fresh snapshot on every read.
+   * first-read order (canonical spelling, such as `"HX-Request"`): a frozen snapshot, so later
+   * reads do not change an array you already hold.
    */
   readonly consulted: readonly string[];
 }
