@@ -13,7 +13,9 @@
  * when the runtime keeps repeated headers apart.
  */
 export interface IncomingMessageLike {
+  /** The request headers, lowercase names; Node joins most repeated headers with `", "`. */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The same headers with repeated lines kept apart (Node 18.3+); preferred when present. */
   readonly headersDistinct?: Readonly<Record<string, string[] | undefined>>;
 }
 
