@@ -100,6 +100,61 @@ function describeIssue(issue: Issue, input: unknown, what: string, allowed: read
   }
 }
 
+// Cheap checks run before zod on every call: when each key is known and each value passes its
+// rule, zod would accept the object and return this same copy (known keys present in the input,
+// in the schema's order). Anything else goes to zod, for the same result or the detailed error.
+type Rule = (value: unknown) => boolean;
+type Rules = Readonly<Record<string, Rule>>;
+
+const isString: Rule = (v) => typeof v === "string";
+const isBoolean: Rule = (v) => typeof v === "boolean";
+const isFunction: Rule = (v) => typeof v === "function";
+const isDuration: Rule = (v) => typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
+const oneOf =
+  (...values: readonly unknown[]): Rule =>
+  (v) =>
+    values.includes(v);
+
+const HX_RULES: Rules = {
+  htmx: oneOf(2, 4),
+  encoder: isFunction,
+  swapStyles: (v) => Array.isArray(v) && v.every(isString),
+  maxHeaderBytes: (v) => typeof v === "number" && v > 0,
+};
+const TRIGGER_RULES: Rules = {
+  after: oneOf("receive", "swap", "settle"),
+  target: isString,
+  encoder: isFunction,
+};
+const MODIFIER_RULES: Rules = {
+  swap: isDuration,
+  settle: isDuration,
+  transition: isBoolean,
+  ignoreTitle: isBoolean,
+  focusScroll: isBoolean,
+  scroll: oneOf("top", "bottom"),
+  scrollTarget: isString,
+  show: oneOf("top", "bottom", "none"),
+  showTarget: isString,
+  strip: isBoolean,
+  swapEmpty: isBoolean,
+  target: isString,
+};
+
+export function fastShape<T>(input: unknown, rules: Rules, keys: readonly string[]): T | undefined {
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+  for (const key in input) if (!Object.hasOwn(rules, key)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) {
+    if (!(key in input)) continue;
+    const value = (input as Record<string, unknown>)[key];
+    if (value !== undefined && !rules[key]!(value)) return undefined;
+    // zod returns arrays as copies too.
+    out[key] = Array.isArray(value) ? [...value] : value;
+  }
+  return out as T;
+}
+
 /** Parses `input` with `schema` or throws `HxError(code)` with a message naming the option. */
 function parseWith<T>(
   schema: z.ZodMiniType<T>,
@@ -108,7 +163,12 @@ function parseWith<T>(
   code: HxErrorCode,
   what: string,
   allowed: readonly string[],
+  rules?: Rules,
 ): T {
+  if (rules !== undefined) {
+    const fast = fastShape<T>(input, rules, allowed);
+    if (fast !== undefined) return fast;
+  }
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issue = result.error.issues[0] as unknown as Issue;
@@ -157,15 +217,31 @@ const LOCATION_SWAP_KEYS = Object.keys(locationSwapSchema.def.shape);
 const LOCATION_KEYS = Object.keys(locationOptionsSchema.def.shape);
 
 export function parseHxOptions(input: unknown, site: Site): ParsedHxOptions {
-  return parseWith(hxOptionsSchema, input, site, "invalid_option", "hx() option", HX_KEYS);
+  return parseWith(hxOptionsSchema, input, site, "invalid_option", "hx() option", HX_KEYS, HX_RULES);
 }
 
 export function parseTriggerOptions(input: unknown, site: Site): ParsedTriggerOptions {
-  return parseWith(triggerOptionsSchema, input, site, "invalid_option", "trigger option", TRIGGER_KEYS);
+  return parseWith(
+    triggerOptionsSchema,
+    input,
+    site,
+    "invalid_option",
+    "trigger option",
+    TRIGGER_KEYS,
+    TRIGGER_RULES,
+  );
 }
 
 export function parseSwapModifiers(input: unknown, site: Site): ParsedModifiers {
-  return parseWith(swapModifiersSchema, input, site, "invalid_swap", "swap modifier", MODIFIER_KEYS);
+  return parseWith(
+    swapModifiersSchema,
+    input,
+    site,
+    "invalid_swap",
+    "swap modifier",
+    MODIFIER_KEYS,
+    MODIFIER_RULES,
+  );
 }
 
 export function parseLocationSwap(input: unknown, site: Site): ParsedModifiers {
@@ -175,3 +251,10 @@ export function parseLocationSwap(input: unknown, site: Site): ParsedModifiers {
 export function parseLocationOptions(input: unknown, site: Site): ParsedLocationOptions {
   return parseWith(locationOptionsSchema, input, site, "invalid_option", "location option", LOCATION_KEYS);
 }
+
+/** @internal The schemas with their fast rules, for the test that checks they agree. */
+export const FAST_SHAPES: ReadonlyArray<readonly [z.ZodMiniType, Rules, readonly string[]]> = [
+  [hxOptionsSchema, HX_RULES, HX_KEYS],
+  [triggerOptionsSchema, TRIGGER_RULES, TRIGGER_KEYS],
+  [swapModifiersSchema, MODIFIER_RULES, MODIFIER_KEYS],
+];

@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { type Hx, hx } from "hxplan";
 import { describe, expect, it } from "vitest";
+import { FAST_SHAPES, fastShape } from "../src/schema.js";
 
 /** The header text, or the error's code and message. */
 function outcome(build: () => Hx): unknown {
@@ -94,5 +95,47 @@ describe("fast paths agree with the general code", () => {
         expect(hx().redirect(path).toHeaders()["HX-Redirect"]).toBe(path);
       }),
     );
+  });
+});
+
+describe("option shapes checked before zod", () => {
+  const keys = fc.constantFrom(
+    ...["htmx", "encoder", "swapStyles", "maxHeaderBytes", "after", "target", "swap", "settle"],
+    ...["transition", "ignoreTitle", "focusScroll", "scroll", "scrollTarget", "show", "showTarget"],
+    ...["strip", "swapEmpty", "__proto__", "toString", "other"],
+  );
+  const values = fc.oneof(
+    fc.constantFrom(2, 4, 3, 0, -1, 100, Number.NaN, Number.POSITIVE_INFINITY, "1s", "top", "bottom"),
+    fc.constantFrom("none", "receive", "swap", "settle", "#x", true, false, null, undefined, identity),
+    fc.constantFrom([], ["upsert"], [1], {}, new Date(0)),
+  );
+  const input = fc.oneof(
+    fc.dictionary(keys, values, { maxKeys: 4 }),
+    fc.constantFrom(null, undefined, [], "x", 1, Object.create({ swap: 1 })),
+  );
+
+  it("accept only what zod accepts, and return what zod returns", () => {
+    fc.assert(
+      fc.property(input, (value) => {
+        for (const [schema, rules, allowed] of FAST_SHAPES) {
+          const fast = fastShape(value, rules, allowed);
+          if (fast === undefined) continue;
+          const slow = schema.safeParse(value);
+          expect(slow.success).toBe(true);
+          expect(fast).toStrictEqual(slow.data);
+          expect(Object.keys(fast as object)).toEqual(Object.keys(slow.data as object));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("cover every key of their schema", () => {
+    for (const [schema, rules, allowed] of FAST_SHAPES) {
+      expect(Object.keys(rules).sort()).toEqual(
+        Object.keys((schema as unknown as { def: { shape: object } }).def.shape).sort(),
+      );
+      expect(allowed.length).toBe(Object.keys(rules).length);
+    }
   });
 });
