@@ -11,6 +11,8 @@
  * What {@link hxRequest} reads from a Node `IncomingMessage` (and so from Express's `req`,
  * Koa's `ctx.req` and Fastify's `request.raw`): its `headers` object, and `headersDistinct`
  * when the runtime keeps repeated headers apart.
+ *
+ * @see https://htmx.org/reference/#request_headers
  */
 export interface IncomingMessageLike {
   /** The request headers, lowercase names; Node joins most repeated headers with `", "`. */
@@ -19,7 +21,11 @@ export interface IncomingMessageLike {
   readonly headersDistinct?: Readonly<Record<string, string[] | undefined>>;
 }
 
-/** A plain header record, as `hxRequest` accepts it: names are matched case-insensitively. */
+/**
+ * A plain header record, as `hxRequest` accepts it: names are matched case-insensitively.
+ *
+ * @see https://htmx.org/reference/#request_headers
+ */
 export type RequestHeaderRecord = Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /**

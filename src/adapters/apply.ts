@@ -15,6 +15,8 @@ import {
 /**
  * A Node `ServerResponse`-like object: node:http, Express's `res`, Koa's `ctx.res`, Fastify's
  * `reply.raw`.
+ *
+ * @see https://htmx.org/reference/#response_headers
  */
 export interface NodeResponseLike {
   /**
@@ -48,6 +50,8 @@ export interface NodeResponseLike {
 /**
  * A plain header record; keys are matched case-insensitively and an existing key keeps its
  * spelling. A `string[]` value stands for several header lines.
+ *
+ * @see https://htmx.org/reference/#response_headers
  */
 export type HeaderRecord = Record<string, string | number | readonly string[] | undefined>;
 

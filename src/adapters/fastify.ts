@@ -13,7 +13,11 @@ import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from "fastif
 import { type Hx, hx } from "../hx.js";
 import { type HxRequest, hxRequest } from "../request.js";
 
-/** The Node-response shape `plan.applyTo()` accepts, backed by a Fastify reply. */
+/**
+ * The Node-response shape `plan.applyTo()` accepts, backed by a Fastify reply.
+ *
+ * @see https://htmx.org/reference/#response_headers
+ */
 export interface FastifyReplyTarget {
   /**
    * Reads a header already set, with `reply.getHeader()`, so the plan merges with it.

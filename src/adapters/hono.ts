@@ -14,7 +14,11 @@ import type { StatusCode } from "hono/utils/http-status";
 import { hx } from "../hx.js";
 import { type HxRequest, hxRequest } from "../request.js";
 
-/** The Node-response shape `plan.applyTo()` accepts, backed by a Hono context. */
+/**
+ * The Node-response shape `plan.applyTo()` accepts, backed by a Hono context.
+ *
+ * @see https://htmx.org/reference/#response_headers
+ */
 export interface HonoContextTarget {
   /**
    * Reads a header already set, from `c.res.headers`, so the plan merges with it.
@@ -95,7 +99,11 @@ export function honoContext(c: Context): HonoContextTarget {
   };
 }
 
-/** The variables the {@link htmx} middleware adds to the Hono context. */
+/**
+ * The variables the {@link htmx} middleware adds to the Hono context.
+ *
+ * @see https://htmx.org/reference/#request_headers
+ */
 export interface HtmxVariables {
   /** The request's htmx headers, read lazily (see `hxRequest`). */
   htmx: HxRequest;

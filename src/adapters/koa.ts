@@ -11,7 +11,11 @@
 import { hx } from "../hx.js";
 import { type HxRequest, hxRequest, type IncomingMessageLike } from "../request.js";
 
-/** The parts of Koa's `ctx.response` that a plan writes through. */
+/**
+ * The parts of Koa's `ctx.response` that a plan writes through.
+ *
+ * @see https://htmx.org/reference/#response_headers
+ */
 export interface KoaResponseLike {
   /**
    * Reads a response header.
@@ -39,7 +43,11 @@ export interface KoaResponseLike {
   readonly headerSent: boolean;
 }
 
-/** The Node-response shape `plan.applyTo()` accepts, backed by Koa's `ctx.response`. */
+/**
+ * The Node-response shape `plan.applyTo()` accepts, backed by Koa's `ctx.response`.
+ *
+ * @see https://htmx.org/reference/#response_headers
+ */
 export interface KoaResponseTarget {
   /**
    * Reads a header already set, with `ctx.response.get()`, so the plan merges with it.
@@ -113,13 +121,21 @@ export function koaResponse(ctx: { readonly response: KoaResponseLike }): KoaRes
   };
 }
 
-/** What the {@link htmx} middleware puts in `ctx.state`: type your app as `new Koa<HtmxState>()`. */
+/**
+ * What the {@link htmx} middleware puts in `ctx.state`: type your app as `new Koa<HtmxState>()`.
+ *
+ * @see https://htmx.org/reference/#request_headers
+ */
 export interface HtmxState {
   /** The request's htmx headers, read lazily (see `hxRequest`). */
   htmx: HxRequest;
 }
 
-/** The parts of a Koa context the {@link htmx} middleware uses. */
+/**
+ * The parts of a Koa context the {@link htmx} middleware uses.
+ *
+ * @see https://htmx.org/reference/#request_headers
+ */
 export interface KoaContextLike {
   /** The Node request, whose headers `hxRequest` reads. */
   readonly req: IncomingMessageLike;
