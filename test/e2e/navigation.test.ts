@@ -153,7 +153,7 @@ describe.each(VERSIONS)("htmx %i", (version) => {
     srv.route("/r", () => ({
       plan: plan().location("/loc/part", {
         target: "#box",
-        swap: "beforeend",
+        swap: { style: "beforeend", swap: 10, settle: 10 },
         select: "#keep",
         values: { q: "ü" },
         headers: { "X-Demo": "yes" },
