@@ -109,7 +109,9 @@ describe.each(VERSIONS)("htmx %i", (version) => {
     expect(await htmxErrors(page)).toEqual([]);
     expect(await text(page, "#grüße")).toBe("ñandú 🐦");
     expect(await text(page, "#out")).toBe("old");
-    expect(await page.evaluate(() => document.getElementById("lög")?.scrollTop)).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => document.getElementById("lög")?.scrollTop))
+      .toBeGreaterThan(0);
   });
 
   test("typed modifiers do not break the swap and take effect (delay, scroll target, ignoreTitle)", async () => {
@@ -132,7 +134,9 @@ describe.each(VERSIONS)("htmx %i", (version) => {
     expect(await htmxErrors(page)).toEqual([]);
     expect(await text(page, "#out")).toBe("new");
     expect(await page.title()).toBe("hxplan e2e");
-    expect(await page.evaluate(() => document.getElementById("lög")?.scrollTop)).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => document.getElementById("lög")?.scrollTop))
+      .toBeGreaterThan(0);
     const events = await recorded(page);
     const requested = events.find(
       (e) => e.type === (version === 2 ? "htmx:afterRequest" : "htmx:after:request"),
@@ -149,7 +153,9 @@ describe.each(VERSIONS)("htmx %i", (version) => {
         : "beforeend swap:50ms scroll:bottom scrollTarget:#lög";
     const page = await exchange(version, () => ({ plan: plan().reswap(raw), body: "+new" }));
     expect(await text(page, "#out")).toBe("old+new");
-    expect(await page.evaluate(() => document.getElementById("lög")?.scrollTop)).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.evaluate(() => document.getElementById("lög")?.scrollTop))
+      .toBeGreaterThan(0);
   });
 
   test("a 422 validation error retargets to the form and swaps there", async () => {

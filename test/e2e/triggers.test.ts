@@ -10,12 +10,14 @@ import {
   clickAndSettle,
   htmxErrors,
   pause,
+  REQUEST_DONE,
   type Reply,
   recorded,
   useBrowser,
   useServer,
   VERSIONS,
   type Version,
+  waitForEvents,
 } from "./support.js";
 
 const session = useBrowser();
@@ -35,6 +37,9 @@ async function exchange(version: Version, reply: () => Reply | Response, record:
   const page = await session.page();
   await page.goto(`${srv.origin}/start`);
   await clickAndSettle(page, version);
+  // Every exchange here swaps, so htmx finishes with this event (htmx 2 fires
+  // HX-Trigger-After-Settle in the same task, right after it).
+  await waitForEvents(page, version === 2 ? AFTER_SETTLE[2] : REQUEST_DONE[4]);
   const events = (await recorded(page)).filter((event) => record.includes(event.type));
   return { page, events, errors: await htmxErrors(page) };
 }
