@@ -194,6 +194,25 @@ describe("htmx 2 only", () => {
   });
 });
 
+describe("htmx 2 only: reselect('unset')", () => {
+  test("reselect('unset') clears the element's hx-select, so the whole response is swapped", async () => {
+    const srv = server.current;
+    srv.page(
+      "/start",
+      2,
+      `<button id="go" hx-get="/r" hx-target="#out" hx-select="#part">go</button><div id="out">old</div>`,
+    );
+    srv.route("/r", () => ({
+      plan: hx({ htmx: 2 }).reselect("unset"),
+      body: '<p id="part">part</p><p id="rest">rest</p>',
+    }));
+    const page = await session.page();
+    await page.goto(`${srv.origin}/start`);
+    await clickAndSettle(page, 2);
+    expect(await text(page, "#out")).toBe("partrest");
+  });
+});
+
 describe("htmx 4 only", () => {
   test("the modifiers target, strip and swapEmpty take effect", async () => {
     let page = await exchange(4, () => ({

@@ -132,6 +132,33 @@ describe.each(VERSIONS)("htmx %i", (version) => {
     ]);
   });
 
+  test("names that are JavaScript specials (__proto__, constructor) arrive like any other", async () => {
+    const { events } = await exchange(
+      version,
+      () => ({
+        plan: hx({ htmx: version }).trigger("__proto__", { a: 1 }).trigger("constructor", { b: 2 }),
+        body: "new",
+      }),
+      ["__proto__", "constructor"],
+    );
+    expect(events.map((event) => [event.type, event.detail])).toEqual([
+      ["__proto__", { a: 1 }],
+      ["constructor", { b: 2 }],
+    ]);
+  });
+
+  // Both clients iterate the parsed JSON object, and JavaScript puts array-index keys first:
+  // an event named "7" fires before the events called earlier. API.md's "in call order" cannot
+  // hold for such names; this test pins what the clients really do.
+  test("an array-index name fires first, whatever the call order (client object-key order)", async () => {
+    const { events } = await exchange(
+      version,
+      () => ({ plan: hx({ htmx: version }).trigger("first").trigger("7", { n: 7 }), body: "new" }),
+      ["first", "7"],
+    );
+    expect(events.map((event) => event.type)).toEqual(["7", "first"]);
+  });
+
   test("the same name twice fires once, with the later params", async () => {
     const { events } = await exchange(
       version,
