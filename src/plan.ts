@@ -108,6 +108,61 @@ export function checkSize(pairs: ReadonlyArray<readonly [string, string]>, max: 
   }
 }
 
+/**
+ * Checks `maxHeaderBytes` for a plan without building its header lines: the same sum as
+ * `checkSize(headerPairs(state))`, which runs only when the sum is over, for its message.
+ */
+export function checkPlanSize(state: State, site: Site): void {
+  const max = state.options.maxHeaderBytes;
+  if (max === Number.POSITIVE_INFINITY) return;
+  // Per line: name + ": " + value + CRLF. `names` and `count` feed Access-Control-Expose-Headers.
+  let total = 0;
+  let names = 0;
+  let count = 0;
+  for (const timing of TIMINGS) {
+    const events = state.triggers[timing];
+    if (events === undefined || events.size === 0) continue;
+    const name = TRIGGER_HEADERS[timing];
+    // The value is `{` + the members joined by `,` + `}`.
+    total += name.length + 4 + 1 + events.size;
+    for (const entry of events.values()) total += entry.head.length + entry.detail.length;
+    names += name.length;
+    count++;
+  }
+  if (state.navigation !== undefined) {
+    total += state.navigation.name.length + state.navigation.value.length + 4;
+    names += state.navigation.name.length;
+    count++;
+  }
+  if (state.history !== undefined) {
+    total += state.history.name.length + state.history.value.length + 4;
+    names += state.history.name.length;
+    count++;
+  }
+  if (state.retarget !== undefined) {
+    total += "HX-Retarget".length + state.retarget.length + 4;
+    names += "HX-Retarget".length;
+    count++;
+  }
+  if (state.reswap !== undefined) {
+    total += "HX-Reswap".length + state.reswap.length + 4;
+    names += "HX-Reswap".length;
+    count++;
+  }
+  if (state.reselect !== undefined) {
+    total += "HX-Reselect".length + state.reselect.length + 4;
+    names += "HX-Reselect".length;
+    count++;
+  }
+  if (state.expose && count > 0)
+    total += "Access-Control-Expose-Headers".length + 4 + names + 2 * (count - 1);
+  if (state.vary.length > 0) {
+    total += "Vary".length + 4 + 2 * (state.vary.length - 1);
+    for (const name of state.vary) total += name.length;
+  }
+  if (total > max) checkSize(headerPairs(state), max, site);
+}
+
 /** Rules that involve two parts of a plan; checked after every change. */
 export function checkConsistency(state: State, site: Site): void {
   const status = state.status;

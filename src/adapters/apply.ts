@@ -67,8 +67,36 @@ type Existing = string | number | readonly string[] | undefined;
 
 /** The writes that applying a plan makes, computed before any of them is made. */
 export interface Writes {
-  readonly set: Array<[string, string]>;
-  readonly remove: string[];
+  readonly set: ReadonlyArray<readonly [string, string]>;
+  readonly remove: readonly string[];
+}
+
+// For each header a plan can set, the names whose presence on the target changes what is
+// written: the header itself where it merges, the other members where it is in a group.
+const PROBES: ReadonlyMap<string, readonly string[]> = new Map([
+  [TRIGGER_HEADERS.receive, [TRIGGER_HEADERS.receive]],
+  [TRIGGER_HEADERS.swap, [TRIGGER_HEADERS.swap]],
+  [TRIGGER_HEADERS.settle, [TRIGGER_HEADERS.settle]],
+  ["Vary", ["Vary"]],
+  ["Access-Control-Expose-Headers", ["Access-Control-Expose-Headers"]],
+  ...[NAVIGATION_HEADERS, HISTORY_HEADERS].flatMap((group) =>
+    group.map((name): [string, readonly string[]] => [name, group.filter((other) => other !== name)]),
+  ),
+]);
+
+const NO_REMOVALS: readonly string[] = [];
+
+/** True when the target holds nothing the plan merges with or replaces from its group. */
+function untouched(
+  pairs: ReadonlyArray<readonly [string, string]>,
+  get: (name: string) => Existing,
+): boolean {
+  for (const pair of pairs) {
+    const probes = PROBES.get(pair[0]);
+    if (probes === undefined) continue;
+    for (const name of probes) if (get(name) !== undefined) return false;
+  }
+  return true;
 }
 
 const TIMING_OF: Readonly<Record<string, "receive" | "swap" | "settle">> = {
@@ -102,6 +130,11 @@ export function computeWrites(
   get: (name: string) => Existing,
   method: string,
 ): Writes {
+  // The common case, nothing to merge: the plan's own lines as they are.
+  if (untouched(pairs, get)) {
+    checkSize(pairs, state.options.maxHeaderBytes, { method, header: "(plan)" });
+    return { set: pairs, remove: NO_REMOVALS };
+  }
   const set: Array<[string, string]> = [];
   const remove: string[] = [];
   for (const [name, value] of pairs) {
