@@ -146,7 +146,7 @@ export function dishDetail(dish) {
 
 export function jobView(job, version, { polling }) {
   const attrs = polling
-    ? html` hx-get="${withVersion(`/jobs/${job.id}`, version)}" hx-trigger="every 400ms"`
+    ? html` hx-get="${withVersion(`/jobs/${job.id}`, version)}" hx-trigger="every 300ms"`
     : html``;
   return html`<div id="job" class="job"${attrs}>${jobInner(job, polling)}</div>`;
 }
@@ -253,7 +253,7 @@ ${panel({
   title: "Progress that polls, then stops",
   lead:
     version === 2
-      ? "The bar polls every 400 ms; the last answer is stopPolling() (status 286), which htmx 2 reads as “stop”."
+      ? "The bar polls every 300 ms; the last answer is stopPolling() (status 286), which htmx 2 reads as “stop”."
       : "htmx 4 has no stop-polling status (stopPolling() throws): the last answer swaps the poller out with outerHTML.",
   code:
     version === 2
