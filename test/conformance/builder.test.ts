@@ -1,6 +1,6 @@
 import { HTMX_STOP_POLLING, Hx, HxError, hx, isHxError } from "hxplan";
 import { describe, expect, it } from "vitest";
-import { expectHxError, h } from "./helpers";
+import { expectHxError, h } from "./helpers.js";
 
 describe("exports", () => {
   it("hx() returns an instance of the exported class Hx", () => {

@@ -1,6 +1,6 @@
 import { hx } from "hxplan";
 import { describe, expect, it } from "vitest";
-import { expectHxError, h, isPrintableAscii } from "./helpers";
+import { expectHxError, h, isPrintableAscii } from "./helpers.js";
 
 const T = "HX-Trigger";
 
