@@ -189,47 +189,38 @@ class JsonEncoder {
 }
 
 /**
- * The JSON text of plain data (objects with the plain prototype, arrays, strings, finite
- * numbers, booleans, null), in one pass and not yet ASCII-escaped; `undefined` when anything
- * needs the full encoder (a replacer, `toJSON`, `Date`, `Map`, a non-finite number, `undefined`
- * in an array, a cycle or deep nesting, …), which then gives the same text or the detailed error.
+ * True for plain data (objects with the plain prototype, arrays, strings, finite numbers,
+ * booleans, null; `undefined` as an object member), which `JSON.stringify` encodes exactly as
+ * the full encoder does, only faster. False when anything needs the full encoder (`toJSON`,
+ * `Date`, `Map`, a non-finite number, `undefined` in an array, a cycle or deep nesting, …),
+ * which then gives the same text or the detailed error.
  */
-export function plainJson(value: unknown, depth = 0): string | undefined {
+export function isPlainData(value: unknown, depth = 0): boolean {
   switch (typeof value) {
     case "string":
-      return JSON.stringify(value);
-    case "number":
-      return Number.isFinite(value) ? String(value) : undefined;
     case "boolean":
-      return value ? "true" : "false";
+      return true;
+    case "number":
+      return Number.isFinite(value);
     case "object":
       break;
     default:
-      return undefined;
+      return false;
   }
-  if (value === null) return "null";
-  if (depth > 8 || typeof (value as { toJSON?: unknown }).toJSON === "function") return undefined;
+  if (value === null) return true;
+  if (depth > 8 || typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
   if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype) return undefined;
-    let out = "[";
-    for (let i = 0; i < value.length; i++) {
-      const item = plainJson(value[i], depth + 1);
-      if (item === undefined) return undefined;
-      out += i === 0 ? item : `,${item}`;
-    }
-    return `${out}]`;
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    for (let i = 0; i < value.length; i++) if (!isPlainData(value[i], depth + 1)) return false;
+    return true;
   }
   const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return undefined;
-  let out = "{";
-  for (const key of Object.keys(value)) {
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in value) {
     const member = (value as Record<string, unknown>)[key];
-    if (member === undefined) continue;
-    const text = plainJson(member, depth + 1);
-    if (text === undefined) return undefined;
-    out += `${out.length === 1 ? "" : ","}${JSON.stringify(key)}:${text}`;
+    if (member !== undefined && !isPlainData(member, depth + 1)) return false;
   }
-  return `${out}}`;
+  return true;
 }
 
 /** Encodes `value` as ASCII-only JSON, keeping an object's members apart. */

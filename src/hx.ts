@@ -192,9 +192,12 @@ export class Hx {
     const site: Site = { method: "trigger()", header: TRIGGER_HEADERS[timing] };
     checkEventName(name, site);
     const entry = buildEvent(name, params, opts?.target, { htmx, encoder: opts?.encoder ?? encoder }, site);
+    const t = this.#state.triggers;
+    const events = addEvent(t[timing], name, entry);
     const triggers = {
-      ...this.#state.triggers,
-      [timing]: addEvent(this.#state.triggers[timing], name, entry),
+      receive: timing === "receive" ? events : t.receive,
+      swap: timing === "swap" ? events : t.swap,
+      settle: timing === "settle" ? events : t.settle,
     };
     return this.#next({ triggers }, site);
   }

@@ -119,7 +119,8 @@ export function checkPlanSize(state: State, site: Site): void {
   let total = 0;
   let names = 0;
   let count = 0;
-  for (const timing of TIMINGS) {
+  for (let i = 0; i < 3; i++) {
+    const timing = TIMINGS[i]!;
     const events = state.triggers[timing];
     if (events === undefined || events.size === 0) continue;
     const name = TRIGGER_HEADERS[timing];

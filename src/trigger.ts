@@ -6,10 +6,10 @@ import {
   type Encoder,
   encodeJson,
   fail,
+  isPlainData,
   jsonString,
   type Members,
   objectText,
-  plainJson,
   rejectControl,
   type Site,
   selector,
@@ -110,8 +110,8 @@ export function buildEvent(
   // `elt` key): the detail is the params' JSON text, or `{"value":…}` around it.
   if (ctx.encoder === undefined && target === undefined) {
     if (params === undefined) return { head, detail: "{}", targeted: false };
-    const text = plainJson(params);
-    if (text !== undefined) {
+    if (isPlainData(params)) {
+      const text = JSON.stringify(params);
       if (typeof params !== "object" || params === null || Array.isArray(params)) {
         return { head, detail: asciiJson(`{"value":${text}}`), targeted: false };
       }
