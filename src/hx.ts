@@ -2,7 +2,7 @@
 // validates at once and returns a new Hx, so the stack trace of an HxError points at the call
 // that was wrong, and two plans branched from one base never see each other's changes.
 import { applyPlan, type HeaderTarget } from "./adapters/apply.js";
-import { toResponse, toResponseInit } from "./adapters/fetch.js";
+import { type ResponseBody, toResponse, toResponseInit } from "./adapters/fetch.js";
 import { type Encoder, encodeUrl, fail, isToken, type Site, selector } from "./encode.js";
 import { quote } from "./errors.js";
 import { encodeLocation, type LocationOptions } from "./location.js";
@@ -706,7 +706,7 @@ export class Hx {
    * ```
    * @see https://htmx.org/reference/#response_headers
    */
-  toResponse(body?: BodyInit | null, init?: ResponseInit): Response {
+  toResponse(body?: ResponseBody, init?: ResponseInit): Response {
     return toResponse(this.#state, this.#headerPairs(), body, init);
   }
 

@@ -17,6 +17,7 @@
  */
 // The only barrel: every public name, explicitly.
 export type { HeaderRecord, HeaderTarget, NodeResponseLike } from "./adapters/apply.js";
+export type { ResponseBody } from "./adapters/fetch.js";
 export { HxError, type HxErrorCode, type HxErrorOptions, isHxError } from "./errors.js";
 export { HTMX_STOP_POLLING, Hx, type HxOptions, hx, type TriggerOptions } from "./hx.js";
 export type { LocationOptions, LocationSwap } from "./location.js";

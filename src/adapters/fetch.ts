@@ -3,6 +3,12 @@
 import type { State } from "../plan.js";
 import { applyToHeaders, checkRedirectStatus } from "./apply.js";
 
+/**
+ * A body `new Response()` accepts. Spelled through `Response` rather than the DOM's `BodyInit`,
+ * which Node-only projects (no DOM lib, types from @types/node) do not declare.
+ */
+export type ResponseBody = ConstructorParameters<typeof Response>[0];
+
 /** See `Hx.toResponseInit`. */
 export function toResponseInit(
   state: State,
@@ -23,7 +29,7 @@ export function toResponseInit(
 export function toResponse(
   state: State,
   pairs: ReadonlyArray<readonly [string, string]>,
-  body: BodyInit | null | undefined,
+  body: ResponseBody,
   init: ResponseInit | undefined,
 ): Response {
   return new Response(body ?? null, toResponseInit(state, pairs, init));
