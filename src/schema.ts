@@ -142,11 +142,18 @@ const MODIFIER_RULES: Rules = {
 };
 
 export function fastShape<T>(input: unknown, rules: Rules, keys: readonly string[]): T | undefined {
-  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
-  for (const key in input) if (!Object.hasOwn(rules, key)) return undefined;
+  // Object literals only: for them the keys that for-in lists are the keys zod finds with `in`
+  // (a non-enumerable own option is not supported).
+  if (typeof input !== "object" || input === null || Object.getPrototypeOf(input) !== Object.prototype) {
+    return undefined;
+  }
   const out: Record<string, unknown> = {};
-  for (const key of keys) {
-    if (!(key in input)) continue;
+  let last = -1;
+  for (const key in input) {
+    // An unknown key, or keys out of the schema's order (the order of zod's copy): zod decides.
+    const at = keys.indexOf(key);
+    if (at <= last) return undefined;
+    last = at;
     const value = (input as Record<string, unknown>)[key];
     if (value !== undefined && !rules[key]!(value)) return undefined;
     // zod returns arrays as copies too.

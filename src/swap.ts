@@ -219,6 +219,11 @@ export function modifierSelector(value: unknown, key: string, site: Site): strin
   return cssEscapeNonAscii(value);
 }
 
+const POSITIONED = [
+  ["scroll", "scrollTarget"],
+  ["show", "showTarget"],
+] as const;
+
 /** Serialises a checked style and modifiers in the canonical order for the version. */
 export function serializeSwap(
   style: string | undefined,
@@ -229,9 +234,11 @@ export function serializeSwap(
   const parts: string[] = [];
   if (style !== undefined) parts.push(checkStyle(style, ctx, site));
   const v4 = ctx.htmx === 4;
-  for (const key of Object.keys(mods)) {
+  const only4 = mods.strip !== undefined || mods.swapEmpty !== undefined || mods.target !== undefined;
+  // In key order, so the message names the first htmx-4-only modifier given.
+  for (const key of !v4 && only4 ? Object.keys(mods) : []) {
     if ((mods as Record<string, unknown>)[key] === undefined) continue;
-    if (!v4 && ONLY_4.has(key)) {
+    if (ONLY_4.has(key)) {
       fail(
         "unsupported_in_version",
         site,
@@ -251,10 +258,7 @@ export function serializeSwap(
   if (mods.ignoreTitle !== undefined) parts.push(`ignoreTitle:${mods.ignoreTitle}`);
   if (mods.focusScroll !== undefined)
     parts.push(`${v4 ? "focusScroll" : "focus-scroll"}:${mods.focusScroll}`);
-  for (const [pos, sel] of [
-    ["scroll", "scrollTarget"],
-    ["show", "showTarget"],
-  ] as const) {
+  for (const [pos, sel] of POSITIONED) {
     const position = mods[pos];
     if (position === undefined) continue;
     const target = mods[sel] === undefined ? undefined : modifierSelector(mods[sel], sel, site);
