@@ -629,3 +629,55 @@ describe("hidden call order (targeted events)", () => {
     expect(p1().trigger("c").toJSON()).toEqual(p2().trigger("c").toJSON());
   });
 });
+
+describe("more applyTo merging details", () => {
+  it("record: existing key spelling kept for replaced headers", () => {
+    const rec: Record<string, string> = { "hx-push-url": "/old" };
+    hx().pushUrl("/new").applyTo(rec);
+    expect(rec).toEqual({ "hx-push-url": "/new" });
+  });
+  it("Vary: empty items dropped, first spelling kept", () => {
+    const rec: Record<string, string> = { Vary: "Accept,, cookie" };
+    hx().vary("Cookie", "HX-Request").applyTo(rec);
+    expect(rec.Vary).toBe("Accept, cookie, HX-Request");
+  });
+  it("Vary: * in an existing list absorbs", () => {
+    const rec: Record<string, string> = { Vary: "Accept, *" };
+    hx().vary("Cookie").applyTo(rec);
+    expect(rec.Vary).toBe("*");
+  });
+  it("plan without Vary leaves the target's Vary alone", () => {
+    const rec: Record<string, string> = { vary: "Accept" };
+    hx().trigger("a").applyTo(rec);
+    expect(rec.vary).toBe("Accept");
+  });
+  it("existing non-object JSON details are kept", () => {
+    const rec: Record<string, string> = { "HX-Trigger": '{"b":1}' };
+    hx().trigger("a").applyTo(rec);
+    expect(rec["HX-Trigger"]).toBe('{"b":1,"a":{}}');
+  });
+  it("existing header with only whitespace or commas counts as empty", () => {
+    const rec: Record<string, string> = { "HX-Trigger": " , " };
+    hx().trigger("a").applyTo(rec);
+    expect(rec["HX-Trigger"]).toBe('{"a":{}}');
+  });
+  it("size is checked for the plan's own headers, not unrelated target headers", () => {
+    const rec: Record<string, string> = { "X-Big": "x".repeat(1000) };
+    hx({ maxHeaderBytes: 100 }).trigger("a").applyTo(rec);
+    expect(rec["HX-Trigger"]).toBe('{"a":{}}');
+  });
+  it("a Response target with 3xx and a Vary-only plan is fine", () => {
+    const r = new Response(null, { status: 302, headers: { Location: "/x" } });
+    hx().vary("Accept").applyTo(r);
+    expect(r.headers.get("Vary")).toBe("Accept");
+  });
+  it("non-target argument → invalid_option", () => {
+    expectHxError(
+      () =>
+        hx()
+          .trigger("a")
+          .applyTo(null as never),
+      { code: "invalid_option" },
+    );
+  });
+});

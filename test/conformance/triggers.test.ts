@@ -354,3 +354,65 @@ describe("output is always ASCII", () => {
     expect(isPrintableAscii(v)).toBe(true);
   });
 });
+
+describe("htmx 4 folding across merge and applyTo", () => {
+  it("merge: same name in two timings fires once with the later params, first position", () => {
+    const a = hx({ htmx: 4 }).trigger("a", { v: 1 }, { after: "settle" });
+    const b = hx({ htmx: 4 }).trigger("b").trigger("a", { v: 2 });
+    expect(h(a.merge(b))[T]).toBe('{"a":{"v":2},"b":{}}');
+  });
+  it("applyTo: an after-swap event merges into the existing HX-Trigger", () => {
+    const rec: Record<string, string> = { "HX-Trigger": '{"a":{"v":1},"b":{}}' };
+    hx({ htmx: 4 }).trigger("a", { v: 2 }, { after: "swap" }).applyTo(rec);
+    expect(rec).toEqual({ "HX-Trigger": '{"a":{"v":2},"b":{}}' });
+  });
+  it("targeted events last under htmx 4 too", () => {
+    expect(h(hx({ htmx: 4 }).trigger("b", undefined, { target: "#t" }).trigger("c"))[T]).toBe(
+      '{"c":{},"b":{"target":"#t"}}',
+    );
+  });
+});
+
+describe("params.target details", () => {
+  it("params.target from a Map or toJSON is moved last", () => {
+    expect(
+      h(
+        hx().trigger(
+          "a",
+          new Map<string, unknown>([
+            ["target", "#t"],
+            ["x", 1],
+          ]),
+        ),
+      )[T],
+    ).toBe('{"a":{"x":1,"target":"#t"}}');
+    expect(h(hx().trigger("a", { toJSON: () => ({ target: "#t", x: 1 }) }))[T]).toBe(
+      '{"a":{"x":1,"target":"#t"}}',
+    );
+  });
+  it("params.target undefined is omitted, so options.target is allowed", () => {
+    expect(h(hx().trigger("a", { target: undefined }, { target: "#y" }))[T]).toBe('{"a":{"target":"#y"}}');
+  });
+  it("options.target undefined with params.target is fine", () => {
+    expect(h(hx().trigger("a", { target: "#x" }, { target: undefined }))[T]).toBe('{"a":{"target":"#x"}}');
+  });
+  it("params.target non-ASCII uses JSON escapes", () => {
+    expect(h(hx().trigger("a", { target: "#ü" }))[T]).toBe('{"a":{"target":"#\\u00fc"}}');
+  });
+  it("htmx 2: elt undefined is omitted, not an error", () => {
+    expect(h(hx().trigger("a", { elt: undefined }))[T]).toBe('{"a":{}}');
+  });
+  it("htmx 2: elt from a Map is invalid_option", () => {
+    expectHxError(() => hx().trigger("a", new Map([["elt", 1]])), { code: "invalid_option" });
+  });
+});
+
+describe("more name rules", () => {
+  it("C1 controls and inner NBSP are allowed in names (escaped)", () => {
+    expect(h(hx().trigger("a\u0085b"))[T]).toBe('{"a\\u0085b":{}}');
+    expect(h(hx().trigger("a\u00a0b"))[T]).toBe('{"a\\u00a0b":{}}');
+  });
+  it("zero-width space is not trimmed by String.prototype.trim, so it is allowed", () => {
+    expect(h(hx().trigger("\u200ba"))[T]).toBe('{"\\u200ba":{}}');
+  });
+});
