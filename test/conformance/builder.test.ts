@@ -291,3 +291,38 @@ describe("validation happens at call time", () => {
     expect(() => p.trigger("")).toThrow(HxError);
   });
 });
+
+describe("inputs are snapshotted (immutable value)", () => {
+  it("mutating the swapStyles array later has no effect", () => {
+    const styles = ["upsert"];
+    const p = hx({ swapStyles: styles });
+    styles.push("later");
+    expectHxError(() => p.reswap("later"), { code: "invalid_swap" });
+    expect(h(p.reswap("upsert"))["HX-Reswap"]).toBe("upsert");
+  });
+  it("mutating the options object later has no effect", () => {
+    const opts: { htmx: 2 | 4 } = { htmx: 2 };
+    const p = hx(opts);
+    opts.htmx = 4;
+    expect(p.toJSON().htmx).toBe(2);
+  });
+  it("mutating a URL object later has no effect", () => {
+    const u = new URL("https://example.com/x");
+    const p = hx().pushUrl(u);
+    u.pathname = "/y";
+    expect(h(p)["HX-Push-Url"]).toBe("https://example.com/x");
+  });
+  it("mutating location options later has no effect", () => {
+    const headers: Record<string, string> = { "X-A": "1" };
+    const p = hx().location("/p", { headers });
+    headers["X-A"] = "2";
+    expect(h(p)["HX-Location"]).toBe('{"path":"/p","headers":{"X-A":"1"}}');
+  });
+  it("the plan object itself cannot be mutated", () => {
+    const p = hx().trigger("a");
+    try {
+      (p as unknown as Record<string, unknown>).extra = 1;
+    } catch {}
+    expect(p.toJSON()).toEqual({ htmx: 2, headers: { "HX-Trigger": '{"a":{}}' } });
+  });
+});
