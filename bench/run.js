@@ -2,12 +2,13 @@
 // import time, each against hand-written code in the same process, printed as Markdown tables.
 //
 // Environment: BENCH_ROUNDS (micro rounds, default 5), BENCH_REQUESTS (requests per e2e round,
-// default 20000), BENCH_E2E_ROUNDS (default 5), BENCH_ONLY=micro|e2e|import to run one part.
+// default 20000), BENCH_E2E_ROUNDS (default 5), BENCH_ONLY=micro|e2e|import|size to run one part.
 import { execFileSync } from "node:child_process";
 import { availableParallelism, cpus } from "node:os";
 import { e2e } from "./e2e.js";
 import { coldImport } from "./import.js";
 import { micro } from "./micro.js";
+import { bundleSize } from "./size.js";
 
 const only = process.env.BENCH_ONLY;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -22,6 +23,7 @@ console.log(`git ${gitRevision()}\n`);
 if (only === undefined || only === "micro") await micro({ rounds });
 if (only === undefined || only === "e2e") await e2e({ requests, rounds: e2eRounds });
 if (only === undefined || only === "import") await coldImport({ runs: 15 });
+if (only === undefined || only === "size") await bundleSize();
 
 function gitRevision() {
   try {
