@@ -691,3 +691,36 @@ describe("toJSON key order", () => {
     );
   });
 });
+
+describe("3xx from the plan meets HX-* already on the target", () => {
+  // BUG (ambiguous in API.md; section 5 says 3xx + any HX-* is status_conflict "whichever came first"):
+  // a Vary-only plan with status 302 applied to a target that already holds HX-Trigger gives 302 + HX-Trigger, no error
+  it.fails("plan status 3xx onto a target with HX-* headers → status_conflict", () => {
+    const rec = { statusCode: 200, headers: new Map<string, string>([["hx-trigger", "a"]]) };
+    const res = {
+      get statusCode() {
+        return rec.statusCode;
+      },
+      set statusCode(v: number) {
+        rec.statusCode = v;
+      },
+      setHeader: (k: string, v: string) => rec.headers.set(k.toLowerCase(), v),
+      getHeader: (k: string) => rec.headers.get(k.toLowerCase()),
+      removeHeader: (k: string) => rec.headers.delete(k.toLowerCase()),
+    };
+    expectHxError(() => hx().vary("Accept").status(302).applyTo(res), { code: "status_conflict" });
+  });
+  // BUG (ambiguous, same rule): toResponseInit with init.headers holding HX-Trigger and a 302 plan status
+  it.fails("plan status 3xx with HX-* in init.headers → status_conflict", () => {
+    expectHxError(
+      () =>
+        hx()
+          .vary("Accept")
+          .status(302)
+          .toResponseInit({ headers: { "HX-Trigger": "a" } }),
+      {
+        code: "status_conflict",
+      },
+    );
+  });
+});

@@ -416,3 +416,33 @@ describe("more name rules", () => {
     expect(h(hx().trigger("\u200ba"))[T]).toBe('{"\\u200ba":{}}');
   });
 });
+
+describe("encoder is a JSON replacer applied recursively", () => {
+  const dbl = (_k: string, v: unknown) => (typeof v === "number" ? v * 2 : v);
+  it("reaches Map values, Set items and toJSON results", () => {
+    expect(h(hx({ encoder: dbl }).trigger("a", { m: new Map([["x", 1]]) }))[T]).toBe('{"a":{"m":{"x":2}}}');
+    expect(h(hx({ encoder: dbl }).trigger("a", { s: new Set([1]) }))[T]).toBe('{"a":{"s":[2]}}');
+    expect(h(hx({ encoder: dbl }).trigger("a", { o: { toJSON: () => ({ n: 1 }) } }))[T]).toBe(
+      '{"a":{"o":{"n":2}}}',
+    );
+  });
+  it("receives JSON.stringify-style keys (root '', array indexes as strings)", () => {
+    const keys: string[] = [];
+    hx({
+      encoder: (k, v) => {
+        keys.push(k);
+        return v;
+      },
+    }).trigger("a", { l: [5, 6] });
+    expect(keys).toEqual(["", "l", "0", "1"]);
+  });
+  it("encoder output goes through the built-in encoding (bigint) and checks (function)", () => {
+    expect(h(hx({ encoder: (k, v) => (k === "x" ? 5n : v) }).trigger("a", { x: 1 }))[T]).toBe(
+      '{"a":{"x":"5"}}',
+    );
+    expectHxError(() => hx({ encoder: (k, v) => (k === "x" ? () => 1 : v) }).trigger("a", { x: 1 }), {
+      code: "unserializable",
+      msg: ["params.x"],
+    });
+  });
+});
