@@ -2,7 +2,7 @@
 // import time, each against hand-written code in the same process, printed as Markdown tables.
 //
 // Environment: BENCH_ROUNDS (micro rounds, default 5), BENCH_REQUESTS (requests per e2e round,
-// default 20000), BENCH_E2E_ROUNDS (default 5), BENCH_ONLY=micro|e2e|import|size to run one part.
+// default 20000), BENCH_E2E_ROUNDS (default 7), BENCH_ONLY=micro|e2e|import|size to run one part.
 import { execFileSync } from "node:child_process";
 import { availableParallelism, cpus } from "node:os";
 import { e2e } from "./e2e.js";
@@ -13,7 +13,7 @@ import { bundleSize } from "./size.js";
 const only = process.env.BENCH_ONLY;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
 const requests = Number(process.env.BENCH_REQUESTS ?? 20_000);
-const e2eRounds = Number(process.env.BENCH_E2E_ROUNDS ?? 5);
+const e2eRounds = Number(process.env.BENCH_E2E_ROUNDS ?? 7);
 
 const cpu = cpus()[0]?.model.trim() ?? "unknown CPU";
 console.log(`# hxplan benchmarks`);

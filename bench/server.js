@@ -45,4 +45,9 @@ server.keepAliveTimeout = 10_000;
 server.listen(0, "127.0.0.1", () => {
   process.stdout.write(`${server.address().port}\n`);
 });
+// The runner asks for this process's CPU time around each round: server CPU per request is
+// the cost of the handler even when the load generator, not the server, limits the rate.
+process.on("message", (message) => {
+  if (message === "cpu") process.send?.(process.cpuUsage());
+});
 process.on("disconnect", () => server.close(() => process.exit(0)));
