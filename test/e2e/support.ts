@@ -61,7 +61,8 @@ export interface BrowserSession {
   /**
    * The file's shared page (one renderer for the whole file: opening a page costs about half a
    * second here). Every test starts with `page.goto`, which resets the page's JavaScript state;
-   * history grows across tests, so tests compare `history.length` with its value at their start.
+   * history grows across tests, so tests compare `history.length` with its value at their start
+   * (a new tab replaces the shared one before Chromium's 50-entry cap could matter).
    */
   page(): Promise<Page>;
   /** A page in a fresh context of its own (own storage and history), closed after the test. */
@@ -114,6 +115,15 @@ export function useBrowser(): BrowserSession {
 
   return {
     async page() {
+      // Chromium keeps at most 50 session-history entries per tab, and `history.length` stops
+      // growing there: start a new tab well before a test could hit the cap.
+      if (shared !== undefined && !shared.isClosed()) {
+        const length = await shared.evaluate(() => history.length).catch(() => Number.POSITIVE_INFINITY);
+        if (length > 25) {
+          await shared.context().close();
+          shared = undefined;
+        }
+      }
       if (shared === undefined || shared.isClosed()) {
         shared = await open(await running().newContext({ viewport: { width: 1000, height: 700 } }));
       }
