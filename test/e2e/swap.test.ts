@@ -146,6 +146,16 @@ describe.each(VERSIONS)("htmx %i", (version) => {
     expect(swapped!.at - requested!.at).toBeGreaterThanOrEqual(250);
   });
 
+  test("transition: true swaps through the View Transitions API without breaking the swap", async () => {
+    const page = await exchange(version, () => ({
+      plan: plan().reswap("outerHTML", { transition: true, focusScroll: true, show: "none" }),
+      body: '<p id="replaced">new</p>',
+    }));
+    await expect.poll(() => text(page, "#replaced")).toBe("new");
+    expect(await page.$("#out")).toBeNull();
+    expect(await htmxErrors(page)).toEqual([]);
+  });
+
   test("a raw swap spec in the version's own grammar works", async () => {
     const raw =
       version === 2
