@@ -3,12 +3,20 @@
 //
 // Environment: BENCH_ROUNDS (micro rounds, default 5), BENCH_REQUESTS (requests per e2e round,
 // default 20000), BENCH_E2E_ROUNDS (default 7), BENCH_ONLY=micro|e2e|import|size to run one part.
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { availableParallelism, cpus } from "node:os";
 import { e2e } from "./e2e.js";
 import { coldImport } from "./import.js";
 import { micro } from "./micro.js";
 import { bundleSize } from "./size.js";
+
+// mitata collects garbage before each measurement; without --expose-gc it falls back to
+// allocating 1 GiB, which leaves the heap in a state that made ratios swing by 2× between runs.
+if (typeof globalThis.gc !== "function") {
+  const args = ["--expose-gc", ...process.execArgv, ...process.argv.slice(1)];
+  const { status } = spawnSync(process.execPath, args, { stdio: "inherit" });
+  process.exit(status ?? 1);
+}
 
 const only = process.env.BENCH_ONLY;
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
