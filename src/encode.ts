@@ -77,6 +77,8 @@ class JsonEncoder {
   readonly #encoder: Encoder | undefined;
   readonly #site: Site;
   readonly #seen: unknown[] = [];
+  /** The path being encoded, to name it when user code (toJSON, a getter) throws. */
+  current = "";
 
   constructor(encoder: Encoder | undefined, site: Site) {
     this.#encoder = encoder;
@@ -89,6 +91,7 @@ class JsonEncoder {
 
   /** Turns a value into a JSON-shaped value: runs the encoder and the built-in conversions. */
   #prepare(holder: unknown, key: string, value: unknown, path: string): unknown {
+    this.current = path;
     if (this.#encoder !== undefined) value = this.#encoder.call(holder, key, value);
     // Apply toJSON and the built-in conversions until the value is plain.
     for (let round = 0; round < 8; round++) {
@@ -99,6 +102,9 @@ class JsonEncoder {
         return value.toISOString();
       }
       if (value instanceof URL) return value.href;
+      // Boxed primitives, as JSON.stringify unwraps them.
+      if (value instanceof Number || value instanceof String || value instanceof Boolean)
+        return value.valueOf();
       if (value instanceof Map) return value;
       if (value instanceof Set) return value;
       const toJSON = (value as { toJSON?: unknown }).toJSON;
@@ -154,11 +160,24 @@ class JsonEncoder {
   /** The members of a prepared object (a Map or a plain object). */
   members(v: object, path: string): Members {
     const out: Members = [];
-    const entries: Iterable<readonly [unknown, unknown]> =
-      v instanceof Map ? v.entries() : Object.entries(v as Record<string, unknown>);
-    for (const [rawKey, raw] of entries) {
+    const isMap = v instanceof Map;
+    const keys = isMap ? new Set<string>() : undefined;
+    // Plain objects are read key by key, so a getter that throws is named by its path.
+    const record = v as Record<string, unknown>;
+    const entries: Iterable<readonly [unknown, unknown]> = isMap
+      ? v.entries()
+      : Object.keys(record).map((key) => [key, undefined] as const);
+    for (const [rawKey, mapValue] of entries) {
       const key = String(rawKey);
       const memberPath = childPath(path, key, false);
+      this.current = memberPath;
+      const raw = isMap ? mapValue : record[key];
+      if (keys !== undefined) {
+        // Two Map keys with one string form (two objects are both "[object Object]") would
+        // collapse into one JSON key and lose an entry.
+        if (keys.has(key)) this.#fail(memberPath, "is a second Map key with the same string form");
+        keys.add(key);
+      }
       if (typeof raw === "function" || typeof raw === "symbol") {
         // JSON.stringify drops these silently; hxplan refuses to lose data without a word.
         this.#fail(memberPath, `is a ${typeof raw}`);
@@ -225,7 +244,15 @@ export function isPlainData(value: unknown, depth = 0): boolean {
 
 /** Encodes `value` as ASCII-only JSON, keeping an object's members apart. */
 export function encodeJson(value: unknown, encoder: Encoder | undefined, site: Site, path: string): Encoded {
-  return new JsonEncoder(encoder, site).root(value, path);
+  const json = new JsonEncoder(encoder, site);
+  try {
+    return json.root(value, path);
+  } catch (error) {
+    if (error instanceof HxError) throw error;
+    // A toJSON(), a getter or the encoder threw, or the data nests too deep for the stack.
+    const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return fail("unserializable", site, `${json.current || path} could not be encoded (${why})`, error);
+  }
 }
 
 /** JSON text of encoded members. */
@@ -241,7 +268,7 @@ export function objectText(members: Members): string {
 // --- URLs --------------------------------------------------------------------------------
 
 const TAB_OR_NEWLINE = /[\t\n\r]/g;
-const LEADING_C0_OR_SPACE = /^[\u0000-\u0020]+/;
+const LEADING_C0_OR_SPACE = /^[\u0000-\u0020\s]+/;
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 const HTTP_SCHEME = /^https?$/i;
 const PERCENT_OK = /^%[0-9A-Fa-f]{2}/;

@@ -3,8 +3,8 @@
 // that was wrong, and two plans branched from one base never see each other's changes.
 import { applyPlan, type HeaderTarget } from "./adapters/apply.js";
 import { type ResponseBody, toResponse, toResponseInit } from "./adapters/fetch.js";
-import { type Encoder, encodeUrl, fail, isToken, type Site, selector } from "./encode.js";
-import { quote } from "./errors.js";
+import { type Encoder, encodeUrl, fail, isToken, rejectControl, type Site, selector } from "./encode.js";
+import { describeChar, quote } from "./errors.js";
 import { encodeLocation, type LocationOptions } from "./location.js";
 import { unionNames } from "./names.js";
 import {
@@ -71,7 +71,9 @@ function resolveOptions(options: HxOptions | undefined): PlanOptions {
   const extra = new Set<string>();
   for (const style of o.swapStyles ?? []) {
     if (!/^[A-Za-z][\w-]*$/.test(style)) {
-      fail("invalid_option", site, `swapStyles entry ${quote(style)} is not a swap style name`);
+      const bad = /^[^A-Za-z]|[^\w-]/.exec(style);
+      const where = bad === null ? " (empty)" : `: ${describeChar(style, bad.index)}`;
+      fail("invalid_option", site, `swapStyles entry ${quote(style)} is not a swap style name${where}`);
     }
     extra.add(style);
   }
@@ -357,7 +359,8 @@ export class Hx {
    * ```
    * @see https://htmx.org/attributes/hx-swap/
    */
-  reswap(style: SwapStyle, modifiers?: SwapModifiers): Hx;
+  // `string & {}` admits extension styles (hx({ swapStyles })) and keeps autocomplete.
+  reswap(style: SwapStyle | (string & {}), modifiers?: SwapModifiers): Hx;
   /**
    * Changes how the response is swapped (`HX-Reswap`), from one raw `hx-swap` spec parsed with
    * the plan's htmx grammar. The style may be omitted (`"swap:1s"`: htmx uses its default).
@@ -375,6 +378,7 @@ export class Hx {
     const ctx = { htmx, extraStyles };
     if (typeof spec !== "string")
       fail("invalid_swap", site, `expected a swap style or spec string, got ${typeof spec}`);
+    rejectControl(spec, "invalid_swap", site, "swap style");
     const value =
       modifiers === undefined && /[\s:,]/.test(spec)
         ? rawSwap(spec, ctx, site)
@@ -514,7 +518,9 @@ export class Hx {
     if (names.length === 0) return this;
     for (const name of names) {
       if (typeof name !== "string" || (name !== "*" && !isToken(name))) {
-        fail("invalid_option", site, `${quote(String(name))} is not a header name`);
+        const bad = typeof name === "string" ? /[^!#$%&'*+.^_`|~0-9A-Za-z-]/.exec(name) : null;
+        const where = bad === null ? "" : `: ${describeChar(name, bad.index)}`;
+        fail("invalid_option", site, `${quote(String(name))} is not a header name${where}`);
       }
     }
     return this.#next({ vary: unionNames(this.#state.vary, names) }, site);
@@ -664,12 +670,10 @@ export class Hx {
     /** The plan's headers, as {@link Hx.toHeaders} returns them (a mutable copy). */
     headers: Record<string, string>;
   } {
-    const out: { htmx: 2 | 4; status?: number; headers: Record<string, string> } = {
-      htmx: this.#state.options.htmx,
-      headers: { ...this.toHeaders() },
-    };
-    if (this.#state.status !== undefined) out.status = this.#state.status;
-    return out;
+    const { htmx } = this.#state.options;
+    const status = this.#state.status;
+    const headers = { ...this.toHeaders() };
+    return status === undefined ? { htmx, headers } : { htmx, status, headers };
   }
 
   /**

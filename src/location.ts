@@ -13,7 +13,7 @@ import {
   type Site,
   selector,
 } from "./encode.js";
-import { quote } from "./errors.js";
+import { describeChar, quote } from "./errors.js";
 import { parseLocationOptions, parseLocationSwap } from "./schema.js";
 import { rawSwap, type SwapContext, type SwapModifiers, type SwapStyle, serializeSwap } from "./swap.js";
 import { checkEventName } from "./trigger.js";
@@ -26,7 +26,7 @@ import { checkEventName } from "./trigger.js";
  */
 export interface LocationSwap extends SwapModifiers {
   /** The swap style; omitted, htmx uses its default style. */
-  readonly style?: SwapStyle | undefined;
+  readonly style?: SwapStyle | (string & {}) | undefined;
 }
 
 /**
@@ -103,21 +103,31 @@ export function encodeLocation(path: unknown, options: unknown, ctx: LocationCon
   if (opts.selectOOB !== undefined) {
     add("selectOOB", jsonString(plainText(opts.selectOOB, "invalid_selector", site, "option selectOOB")));
   }
+  // values and headers are read from the caller's object, not the parsed copy: a parsed record
+  // loses an own "__proto__" key, and nothing may be dropped without a word.
+  const given = options as { readonly values?: unknown; readonly headers?: Record<string, string> };
   if (opts.values !== undefined) {
-    const encoded = encodeJson(opts.values, ctx.encoder, site, "values");
+    const encoded = encodeJson(given.values, ctx.encoder, site, "values");
     if (!("members" in encoded)) fail("invalid_option", site, "option values must be a JSON object");
     add("values", objectText(encoded.members));
   }
   if (opts.headers !== undefined) {
     const members: Array<readonly [string, string]> = [];
-    for (const [name, value] of Object.entries(opts.headers)) {
-      if (!isToken(name))
-        fail("invalid_option", site, `option headers: ${quote(name)} is not a valid header name`);
-      if (!isPrintableAscii(value)) {
+    for (const [name, value] of Object.entries(given.headers ?? {})) {
+      const badName = /[^!#$%&'*+.^_`|~0-9A-Za-z-]/.exec(name);
+      if (!isToken(name)) {
         fail(
           "invalid_option",
           site,
-          `option headers: the value of ${name} must be printable ASCII, got ${quote(value)}`,
+          `option headers: ${quote(name)} is not a valid header name${badName === null ? " (empty)" : `: ${describeChar(name, badName.index)}`}`,
+        );
+      }
+      if (!isPrintableAscii(value)) {
+        const bad = /[^\u0020-\u007e]/.exec(value)!;
+        fail(
+          "invalid_option",
+          site,
+          `option headers: the value of ${name}, ${quote(value)}, must be printable ASCII: ${describeChar(value, bad.index)}`,
         );
       }
       members.push([name, jsonString(value)]);

@@ -142,7 +142,8 @@ function checkStyle(style: string, ctx: SwapContext, site: Site): string {
   );
 }
 
-const DURATION = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)(ms|s|m)?$/i;
+// Units are case-sensitive in htmx ("1S" is 1 ms in htmx 2 and an error in htmx 4).
+const DURATION = /^(\d+(?:\.\d+)?(?:e[+-]?\d+)?)(ms|s|m)?$/;
 
 /** A duration in whole milliseconds, or `invalid_swap`. */
 function milliseconds(value: unknown, key: string, site: Site): number {
@@ -158,13 +159,14 @@ function milliseconds(value: unknown, key: string, site: Site): number {
         `modifier ${key} ${quote(value)} is not a duration; use a number of milliseconds or "250ms", "1s", "1m"`,
       );
     }
-    const unit = (match[2] ?? "ms").toLowerCase();
+    const unit = match[2] ?? "ms";
     ms = Number(match[1]) * (unit === "s" ? 1000 : unit === "m" ? 60_000 : 1);
   } else {
     return fail("invalid_swap", site, `modifier ${key} must be a duration, got ${describeType(value)}`);
   }
   const rounded = Math.round(ms);
-  if (!Number.isFinite(ms) || ms < 0 || Math.abs(ms - rounded) > 1e-6) {
+  // Safe integers only: larger ones print in exponent form, which htmx cannot parse.
+  if (!Number.isSafeInteger(rounded) || ms < 0 || Math.abs(ms - rounded) > 1e-6) {
     fail(
       "invalid_swap",
       site,

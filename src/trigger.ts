@@ -54,7 +54,8 @@ export function addEvent(events: Events | undefined, name: string, entry: EventE
 
 /**
  * The header value: one compact JSON object. Events with a target come last, because htmx
- * 2.0.2+ keeps a detail's target for every later event in the same header.
+ * 2.0.2+ keeps a detail's target for every later event in the same header. The maps keep call
+ * order (that keeps merge associative); the partition happens only here.
  */
 export function eventsText(events: Events): string {
   let head = "";
@@ -65,6 +66,15 @@ export function eventsText(events: Events): string {
     else head += part;
   }
   return `{${(head + tail).slice(1)}}`;
+}
+
+/** isPlainData, but a getter that throws sends the params to the full encoder, which names it. */
+function plainData(params: unknown): boolean {
+  try {
+    return isPlainData(params);
+  } catch {
+    return false;
+  }
 }
 
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
@@ -110,7 +120,7 @@ export function buildEvent(
   // `elt` key): the detail is the params' JSON text, or `{"value":…}` around it.
   if (ctx.encoder === undefined && target === undefined) {
     if (params === undefined) return { head, detail: "{}", targeted: false };
-    if (isPlainData(params)) {
+    if (plainData(params)) {
       const text = JSON.stringify(params);
       if (typeof params !== "object" || params === null || Array.isArray(params)) {
         return { head, detail: asciiJson(`{"value":${text}}`), targeted: false };
@@ -165,27 +175,58 @@ export function buildEvent(
   return { head, detail, targeted: chosen !== undefined };
 }
 
-const LIST_FORBIDDEN = /[{}[\]"]/;
+const LIST_FORBIDDEN = /[{}[\]"\u0000-\u001f\u007f]/;
+
+/** Splits on the commas outside JSON strings and braces: a list, JSON, or lines joined by ", ". */
+function topLevelParts(value: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inString = false;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (inString) {
+      if (ch === "\\") i++;
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') inString = true;
+    else if (ch === "{" || ch === "[") depth++;
+    else if (ch === "}" || ch === "]") depth--;
+    else if (ch === "," && depth === 0) {
+      parts.push(value.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(value.slice(start));
+  return parts;
+}
 
 /**
- * Reads an `HX-Trigger*` value already on a response: a JSON object, or a comma list of names
- * (each with the detail `{}`). Anything else is `invalid_existing_header`.
+ * Reads an `HX-Trigger*` value already on a response: a JSON object, a comma list of names
+ * (each with the detail `{}`), or several of those joined with ", " by a runtime that merged
+ * repeated lines. Anything else is `invalid_existing_header`.
  */
 export function parseExistingEvents(value: string, site: Site): Map<string, EventEntry> {
   const out = new Map<string, EventEntry>();
-  const trimmed = value.trim();
-  if (trimmed === "") return out;
-  if (trimmed.startsWith("{")) {
+  const refuse = (cause?: unknown): never =>
+    fail(
+      "invalid_existing_header",
+      site,
+      `the response already holds ${site.header}: ${quote(value)}, which is neither a JSON object nor a comma list of names`,
+      cause,
+    );
+  for (const part of topLevelParts(value)) {
+    const text = part.trim();
+    if (text === "") continue;
+    if (!text.startsWith("{")) {
+      if (LIST_FORBIDDEN.test(text)) refuse();
+      out.set(text, { head: `${jsonString(text)}:`, detail: "{}", targeted: false });
+      continue;
+    }
     let parsed: unknown;
     try {
-      parsed = JSON.parse(trimmed);
+      parsed = JSON.parse(text);
     } catch (cause) {
-      return fail(
-        "invalid_existing_header",
-        site,
-        `the response already holds ${site.header}: ${quote(value)}, which is neither a JSON object nor a comma list of names`,
-        cause,
-      );
+      refuse(cause);
     }
     for (const [name, detail] of Object.entries(parsed as Record<string, unknown>)) {
       const targeted =
@@ -194,19 +235,6 @@ export function parseExistingEvents(value: string, site: Site): Map<string, Even
         typeof (detail as { target?: unknown }).target === "string";
       out.set(name, { head: `${jsonString(name)}:`, detail: asciiJson(JSON.stringify(detail)), targeted });
     }
-    return out;
-  }
-  for (const part of trimmed.split(",")) {
-    const name = part.trim();
-    if (name === "") continue;
-    if (LIST_FORBIDDEN.test(name) || /[\u0000-\u001f\u007f]/.test(name)) {
-      fail(
-        "invalid_existing_header",
-        site,
-        `the response already holds ${site.header}: ${quote(value)}, which is neither a JSON object nor a comma list of names`,
-      );
-    }
-    out.set(name, { head: `${jsonString(name)}:`, detail: "{}", targeted: false });
   }
   return out;
 }

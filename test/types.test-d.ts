@@ -54,8 +54,8 @@ describe("public types", () => {
     expectTypeOf<"1s">().toMatchTypeOf<Duration>();
     expectTypeOf<"1 second">().not.toMatchTypeOf<Duration>();
     hx().reswap("outerHTML", { swap: "1s", scroll: "top" });
-    // @ts-expect-error unknown style with modifiers
-    hx().reswap("sideways", { swap: 1 });
+    // extension styles (hx({ swapStyles })) take typed modifiers too; checked at run time
+    hx({ swapStyles: ["upsert"] }).reswap("upsert", { swap: 1 });
     // @ts-expect-error bad position
     hx().reswap("outerHTML", { scroll: "middle" });
     // @ts-expect-error bad duration unit

@@ -41,6 +41,8 @@ export interface NodeResponseLike {
    * @returns anything
    */
   removeHeader(name: string): unknown;
+  /** The names of the headers set so far (node:http has it); used to refuse a 3xx over HX-* headers. */
+  getHeaderNames?(): string[];
   /** The response status: read to refuse `HX-*` headers on a 3xx, written with the plan's status. */
   statusCode?: number;
   /** When true, applying a plan throws `headers_sent`: headers written now would never be sent. */
@@ -168,8 +170,42 @@ export function computeWrites(
   return { set, remove };
 }
 
-/** htmx never sees headers on a redirect: the browser follows it first. */
-export function checkRedirectStatus(state: State, current: number | undefined, method: string): void {
+/** The HX-* response headers any htmx version reads, for targets that cannot list theirs. */
+const RESPONSE_HX_HEADERS: readonly string[] = [
+  ...Object.values(TRIGGER_HEADERS),
+  ...NAVIGATION_HEADERS,
+  ...HISTORY_HEADERS,
+  "HX-Push",
+  "HX-Retarget",
+  "HX-Reswap",
+  "HX-Reselect",
+];
+
+/** True when some header name is an `HX-*` one. */
+function anyHx(names: Iterable<string>): boolean {
+  for (const name of names) if (name.length > 3 && name.slice(0, 3).toLowerCase() === "hx-") return true;
+  return false;
+}
+
+/**
+ * htmx never sees headers on a redirect: the browser follows it first. Refused both ways: a
+ * plan with HX-* headers onto a 3xx response, and a plan's 3xx status onto a response that
+ * already holds HX-* headers.
+ */
+export function checkRedirectStatus(
+  state: State,
+  current: number | undefined,
+  method: string,
+  targetNames: () => Iterable<string>,
+): void {
+  const own = state.status;
+  if (own !== undefined && own >= 300 && own < 400 && anyHx(targetNames())) {
+    fail(
+      "status_conflict",
+      { method, header: "(status)" },
+      `the plan sets status ${own}, a redirect, but the response already holds HX-* headers, which htmx would never see; use status 200 with redirect() or location()`,
+    );
+  }
   if (
     state.status === undefined &&
     current !== undefined &&
@@ -216,8 +252,9 @@ export function applyToHeaders(
   pairs: ReadonlyArray<readonly [string, string]>,
   headers: Headers,
   method: string,
+  get: (name: string) => Existing = (name) => headers.get(name) ?? undefined,
 ): void {
-  const writes = computeWrites(state, pairs, (name) => headers.get(name) ?? undefined, method);
+  const writes = computeWrites(state, pairs, get, method);
   try {
     // An immutable Headers (a fetched or already-returned Response) throws on any change;
     // deleting a name that is not there changes nothing on a mutable one.
@@ -247,7 +284,12 @@ function applyToNode(
       "the response headers were already sent; apply the plan before writing the body",
     );
   }
-  checkRedirectStatus(state, res.statusCode, method);
+  checkRedirectStatus(
+    state,
+    res.statusCode,
+    method,
+    () => res.getHeaderNames?.() ?? RESPONSE_HX_HEADERS.filter((name) => res.getHeader(name) !== undefined),
+  );
   const writes = computeWrites(state, pairs, (name) => res.getHeader(name), method);
   for (const name of writes.remove) res.removeHeader(name);
   for (const [name, value] of writes.set) res.setHeader(name, value);
@@ -267,7 +309,7 @@ function applyToResponse(
       `the plan sets status ${state.status} but a Response's status (${response.status}) cannot change; use plan.toResponse(body, init)`,
     );
   }
-  checkRedirectStatus(state, response.status, method);
+  checkRedirectStatus(state, response.status, method, () => response.headers.keys());
   applyToHeaders(state, pairs, response.headers, method);
 }
 
@@ -280,6 +322,7 @@ function applyToRecord(
   if (Object.isFrozen(record)) {
     fail("headers_sent", { method, header: "(headers)" }, "the header record is frozen; pass a mutable copy");
   }
+  checkRedirectStatus(state, undefined, method, () => Object.keys(record));
   const keysOf = (name: string): string[] => {
     const lower = name.toLowerCase();
     return Object.keys(record).filter((key) => key.toLowerCase() === lower && record[key] !== undefined);
@@ -310,6 +353,7 @@ export function applyPlan<T extends HeaderTarget>(
   target: T,
 ): T {
   if (isHeaders(target)) {
+    checkRedirectStatus(state, undefined, "applyTo()", () => target.keys());
     applyToHeaders(state, pairs, target, "applyTo()");
   } else if (
     typeof target === "object" &&

@@ -14,11 +14,23 @@ export function toResponseInit(
   state: State,
   pairs: ReadonlyArray<readonly [string, string]>,
   init: ResponseInit | undefined,
+  method = "toResponseInit()",
 ): ResponseInit {
-  const method = "toResponseInit()";
-  checkRedirectStatus(state, init?.status, method);
   const headers = new Headers(init?.headers);
-  applyToHeaders(state, pairs, headers, method);
+  checkRedirectStatus(state, init?.status, method, () => headers.keys());
+  // Repeated pairs in an array are separate lines: read them apart, as applyTo reads a
+  // string[], instead of through Headers, which joins them with ", ".
+  const given = init?.headers;
+  const get = Array.isArray(given)
+    ? (name: string) => {
+        const lower = name.toLowerCase();
+        const found = (given as ReadonlyArray<readonly [string, string]>)
+          .filter(([key]) => key.toLowerCase() === lower)
+          .map(([, value]) => value);
+        return found.length === 0 ? undefined : found;
+      }
+    : undefined;
+  applyToHeaders(state, pairs, headers, method, get);
   const out: ResponseInit = { ...init, headers };
   const status = state.status ?? init?.status;
   if (status !== undefined) out.status = status;
@@ -32,5 +44,5 @@ export function toResponse(
   body: ResponseBody,
   init: ResponseInit | undefined,
 ): Response {
-  return new Response(body ?? null, toResponseInit(state, pairs, init));
+  return new Response(body ?? null, toResponseInit(state, pairs, init, "toResponse()"));
 }

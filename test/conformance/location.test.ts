@@ -207,12 +207,12 @@ describe("options validation", () => {
 
 describe("location: own __proto__ keys are data", () => {
   // BUG: an own "__proto__" key in values (e.g. from JSON.parse of user input) is silently dropped: values becomes {}
-  it.fails("values with an own __proto__ key keep it (as trigger params do)", () => {
+  it("values with an own __proto__ key keep it (as trigger params do)", () => {
     const values = JSON.parse('{"__proto__":{"x":1},"b":2}');
     expect(h(hx().location("/p", { values }))[L]).toBe('{"path":"/p","values":{"__proto__":{"x":1},"b":2}}');
   });
   // BUG: an own "__proto__" entry in headers (a valid HTTP token) is silently dropped instead of sent or rejected
-  it.fails("headers with an own __proto__ key are not silently dropped", () => {
+  it("headers with an own __proto__ key are not silently dropped", () => {
     const headers = JSON.parse('{"__proto__":"x"}');
     let v: string | undefined;
     try {

@@ -53,14 +53,14 @@ describe("error messages name method, header, input, character and index", () =>
     });
   });
   // BUG: a control char in a one-token raw spec is reported as "unknown swap style" (DEL is even invisible: 'unknown swap style "innerHTML"'), without the character or index
-  it.fails("raw swap spec control char at the end of a single token", () => {
+  it("raw swap spec control char at the end of a single token", () => {
     expectHxError(() => hx().reswap("innerHTML\u007f"), {
       code: "invalid_swap",
       msg: ["U+007F", "9"],
     });
   });
   // BUG: same for a leading control char in a single-token spec
-  it.fails("raw swap spec control char at the start of a single token", () => {
+  it("raw swap spec control char at the start of a single token", () => {
     expectHxError(() => hx().reswap("\u0001innerHTML"), {
       code: "invalid_swap",
       msg: ["U+0001", "0"],
@@ -74,7 +74,7 @@ describe("error messages name method, header, input, character and index", () =>
     });
   });
   // BUG: location headers value errors don't name the offending character or its index
-  it.fails("location headers value: non-ASCII char and index", () => {
+  it("location headers value: non-ASCII char and index", () => {
     expectHxError(() => hx().location("/p", { headers: { "X-A": "abé" } }), {
       code: "invalid_option",
       header: "HX-Location",
@@ -82,14 +82,14 @@ describe("error messages name method, header, input, character and index", () =>
     });
   });
   // BUG: location headers value errors don't name the control character or its index
-  it.fails("location headers value: control char and index", () => {
+  it("location headers value: control char and index", () => {
     expectHxError(() => hx().location("/p", { headers: { "X-A": "ab\ncd" } }), {
       code: "invalid_option",
       msg: ["U+000A", "2"],
     });
   });
   // BUG: bad Vary token message names neither the character nor its index
-  it.fails("vary token: bad char and index", () => {
+  it("vary token: bad char and index", () => {
     expectHxError(() => hx().vary("Acc ept"), {
       code: "invalid_option",
       header: "Vary",
@@ -116,7 +116,7 @@ describe("error messages name method, header, input, character and index", () =>
 
 describe("encoding: silent data loss", () => {
   // BUG (judgement): Map keys that are objects become "[object Object]" and collide, silently dropping entries
-  it.fails("Map with distinct object keys does not silently lose entries", () => {
+  it("Map with distinct object keys does not silently lose entries", () => {
     const m = new Map<unknown, number>([
       [{ a: 1 }, 1],
       [{ b: 2 }, 2],
@@ -131,7 +131,7 @@ describe("encoding: silent data loss", () => {
     expect(Object.keys(JSON.parse(v as string).e)).toHaveLength(2);
   });
   // BUG (judgement, like toJSON): a throwing getter escapes as a raw Error, not an HxError
-  it.fails("a throwing getter → HxError unserializable with the path", () => {
+  it("a throwing getter → HxError unserializable with the path", () => {
     expectHxError(
       () =>
         hx().trigger("e", {

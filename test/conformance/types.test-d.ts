@@ -80,8 +80,6 @@ describe("public types", () => {
   });
   it("extension styles compile with swapStyles", () => {
     hx({ swapStyles: ["upsert"] }).reswap("upsert");
-    // BUG: SwapStyle excludes extension styles, so reswap(extStyle, modifiers) does not compile; remove this line when fixed
-    // @ts-expect-error
     hx({ htmx: 4, swapStyles: ["upsert"] }).reswap("upsert", { swap: 10 });
   });
   it("applyTo returns its target type", () => {
