@@ -85,6 +85,8 @@ export function encodeLocation(path: unknown, options: unknown, ctx: LocationCon
   }
   if (opts.source !== undefined)
     add("source", jsonString(selector(opts.source, "json", site, "option source")));
+  // htmx 2.0.11 drops the request when `source` is an element whose own request is still in
+  // flight and `event` is given too (it reads the event name as an Event); the README warns.
   if (opts.event !== undefined) add("event", jsonString(checkEventName(opts.event, site)));
   if (opts.target !== undefined)
     add("target", jsonString(selector(opts.target, "json", site, "option target")));
@@ -109,6 +111,18 @@ export function encodeLocation(path: unknown, options: unknown, ctx: LocationCon
   if (opts.values !== undefined) {
     const encoded = encodeJson(given.values, ctx.encoder, site, "values");
     if (!("members" in encoded)) fail("invalid_option", site, "option values must be a JSON object");
+    if (ctx.htmx === 4) {
+      // htmx 4.0.1 turns values into form data with String(): an object arrives as
+      // "[object Object]" and an array as "a,b" (seen in Chromium, test/e2e/navigation.test.ts).
+      const nested = encoded.members.find(([, text]) => text.startsWith("{") || text.startsWith("["));
+      if (nested !== undefined) {
+        fail(
+          "invalid_option",
+          site,
+          `option values.${nested[0]} is ${nested[1].startsWith("[") ? "an array" : "an object"}, which htmx 4 sends as ${nested[1].startsWith("[") ? '"a,b"' : '"[object Object]"'}; send flat values (strings, numbers, booleans)`,
+        );
+      }
+    }
     add("values", objectText(encoded.members));
   }
   if (opts.headers !== undefined) {

@@ -77,6 +77,8 @@ function plainData(params: unknown): boolean {
   }
 }
 
+const FALSY_JSON: ReadonlySet<string> = new Set(["false", "0", "null", '""']);
+
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 
 /** Checks an event name: non-empty, no outer whitespace, no control characters. */
@@ -125,7 +127,7 @@ export function buildEvent(
       if (typeof params !== "object" || params === null || Array.isArray(params)) {
         return { head, detail: asciiJson(`{"value":${text}}`), targeted: false };
       }
-      if (!("target" in params || "elt" in params)) {
+      if (!("target" in params || "elt" in params || "cancelled" in params)) {
         return { head, detail: asciiJson(text), targeted: false };
       }
     }
@@ -165,6 +167,18 @@ export function buildEvent(
         "invalid_event_name",
         site,
         `event name ${quote(name)} is an array index, which clients dispatch first, and htmx 2 would send every later event to its target; rename it`,
+      );
+    }
+  }
+  if (ctx.htmx === 4) {
+    // htmx 4.0.1 dispatches with `!detail?.cancelled && target.dispatchEvent(evt)`: the event
+    // would silently never fire (seen in Chromium, test/e2e/triggers.test.ts).
+    const cancelled = members.find(([key]) => key === "cancelled");
+    if (cancelled !== undefined && !FALSY_JSON.has(cancelled[1])) {
+      fail(
+        "invalid_option",
+        site,
+        'params has a truthy "cancelled" key, and htmx 4 never fires an event whose detail says cancelled; rename it',
       );
     }
   }

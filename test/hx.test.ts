@@ -137,6 +137,21 @@ describe("location", () => {
     );
   });
 
+  it("refuses nested values for htmx 4, which sends them as [object Object] or a,b", () => {
+    expect(hx({ htmx: 4 }).location("/x", { source: "#a", event: "click" }).toHeaders()["HX-Location"]).toBe(
+      '{"path":"/x","source":"#a","event":"click"}',
+    );
+    expect(errorOf(() => hx({ htmx: 4 }).location("/x", { values: { a: [1] } })).code).toBe("invalid_option");
+    expect(errorOf(() => hx({ htmx: 4 }).location("/x", { values: { a: { b: 1 } } })).code).toBe(
+      "invalid_option",
+    );
+    expect(
+      hx()
+        .location("/x", { values: { a: [1], b: { c: 2 } } })
+        .toHeaders()["HX-Location"],
+    ).toBe('{"path":"/x","values":{"a":[1],"b":{"c":2}}}');
+  });
+
   it("refuses push with replace, unknown keys, bad headers, non-object values", () => {
     expect(errorOf(() => hx().location("/x", { push: "/a", replace: "/b" })).code).toBe("invalid_option");
     expect(errorOf(() => hx().location("/x", { handler: "f" } as object)).code).toBe("invalid_option");

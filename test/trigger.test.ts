@@ -174,6 +174,17 @@ describe("trigger targets", () => {
     });
   });
 
+  it("refuses a truthy cancelled key for htmx 4, which would never fire the event", () => {
+    expect(errorOf(() => hx({ htmx: 4 }).trigger("a", { cancelled: 1 })).code).toBe("invalid_option");
+    expect(errorOf(() => hx({ htmx: 4 }).trigger("a", { cancelled: "yes" }, { target: "#x" })).code).toBe(
+      "invalid_option",
+    );
+    for (const falsy of [false, 0, null, ""]) {
+      expect(hx({ htmx: 4 }).trigger("a", { cancelled: falsy }).isEmpty).toBe(false);
+    }
+    expect(hx().trigger("a", { cancelled: true }).toHeaders()["HX-Trigger"]).toBe('{"a":{"cancelled":true}}');
+  });
+
   it("refuses unknown options", () => {
     expect(errorOf(() => hx().trigger("a", {}, { after: "later" as "swap" })).code).toBe("invalid_option");
     expect(errorOf(() => hx().trigger("a", {}, { when: 1 } as object)).code).toBe("invalid_option");
