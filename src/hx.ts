@@ -92,6 +92,9 @@ const DEFAULT_OPTIONS: PlanOptions = {
   maxHeaderBytes: 8192,
 };
 
+// States are never changed, so every `hx()` without options starts from this one.
+const DEFAULT_STATE: State = /* @__PURE__ */ emptyState(DEFAULT_OPTIONS);
+
 // Hands a prepared state to the constructor without widening its public signature.
 let handoff: State | undefined;
 let readState: (plan: Hx) => State;
@@ -129,7 +132,7 @@ export class Hx {
       this.#state = handoff;
       handoff = undefined;
     } else {
-      this.#state = emptyState(resolveOptions(options));
+      this.#state = options === undefined ? DEFAULT_STATE : emptyState(resolveOptions(options));
     }
     Object.freeze(this);
   }

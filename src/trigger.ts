@@ -79,10 +79,14 @@ function plainData(params: unknown): boolean {
 
 const FALSY_JSON: ReadonlySet<string> = new Set(["false", "0", "null", '""']);
 
+// Names of ASCII word characters, dots, colons and dashes (`saved`, `item:saved`): nothing to
+// refuse, and JSON writes them as they are.
+const SIMPLE_NAME = /^[\w.:-]+$/;
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 
 /** Checks an event name: non-empty, no outer whitespace, no control characters. */
 export function checkEventName(name: unknown, site: Site): string {
+  if (typeof name === "string" && SIMPLE_NAME.test(name)) return name;
   if (typeof name !== "string") {
     return fail("invalid_event_name", site, `event name must be a string, got ${describeType(name)}`);
   }
@@ -117,7 +121,7 @@ export function buildEvent(
   ctx: EventContext,
   site: Site,
 ): EventEntry {
-  const head = `${jsonString(name)}:`;
+  const head = SIMPLE_NAME.test(name) ? `"${name}":` : `${jsonString(name)}:`;
   // The common case: plain data, no replacer, no target (neither given nor in params, nor an
   // `elt` key): the detail is the params' JSON text, or `{"value":…}` around it.
   if (ctx.encoder === undefined && target === undefined) {

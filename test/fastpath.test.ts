@@ -79,6 +79,14 @@ describe("fast paths agree with the general code", () => {
     }
   });
 
+  it("simple event names are written as JSON writes them", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[\w.:-]{1,10}$/), (name) => {
+        expect(hx().trigger(name).toHeaders()["HX-Trigger"]).toBe(`{${JSON.stringify(name)}:{}}`);
+      }),
+    );
+  });
+
   it("simple selectors and plain paths come out unchanged", () => {
     fc.assert(
       fc.property(fc.stringMatching(/^[#.][\w-]{1,8}$/), (selector) => {
