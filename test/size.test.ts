@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 // an expected failure (it starts passing, and so fails, once the bundle fits) and REGRESSION
 // guards what there is now.
 const TARGET = 9000;
-const REGRESSION = 20_000;
+const REGRESSION = 21_000;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const dist = fileURLToPath(new URL("../dist/index.js", import.meta.url));
 
