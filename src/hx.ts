@@ -13,6 +13,7 @@ import {
   emptyState,
   type HistoryHeader,
   headerPairs,
+  hxBytesAfter,
   type NavigationHeader,
   type PlanOptions,
   type State,
@@ -137,7 +138,7 @@ export class Hx {
     Object.freeze(this);
   }
 
-  #next(patch: Partial<Omit<State, "options">>, site: Site): Hx {
+  #next(patch: Partial<Omit<State, "options" | "hxBytes">>, site: Site): Hx {
     // Written out rather than spread: V8 builds this literal far faster than `{ ...a, ...b }`.
     // A patch never clears a field, so `undefined` in it keeps the current value.
     const s = this.#state;
@@ -152,6 +153,7 @@ export class Hx {
       status: patch.status ?? s.status,
       vary: patch.vary ?? s.vary,
       expose: patch.expose ?? s.expose,
+      hxBytes: hxBytesAfter(s, patch),
     };
     checkConsistency(state, site);
     // The header lines themselves are built once, when the plan is applied.

@@ -38,6 +38,11 @@ export interface State {
   readonly status: number | undefined;
   readonly vary: readonly string[];
   readonly expose: boolean;
+  /**
+   * Bytes of the plan's HX-* lines (name + ": " + value + CRLF each), kept up to date by every
+   * change (see `hxBytesAfter`), so the size check does not walk the plan on every call.
+   */
+  readonly hxBytes: number;
 }
 
 export function emptyState(options: PlanOptions): State {
@@ -52,6 +57,7 @@ export function emptyState(options: PlanOptions): State {
     status: undefined,
     vary: [],
     expose: false,
+    hxBytes: 0,
   };
 }
 
@@ -108,6 +114,62 @@ export function checkSize(pairs: ReadonlyArray<readonly [string, string]>, max: 
   }
 }
 
+/** Bytes of one header line (name + ": " + value + CRLF), 0 when the header is not set. */
+function lineBytes(name: string, value: string | undefined): number {
+  return value === undefined ? 0 : name.length + value.length + 4;
+}
+
+/** Bytes of one trigger line: its value is `{` + the members joined by `,` + `}`. */
+function eventsBytes(name: string, events: Events | undefined): number {
+  if (events === undefined || events.size === 0) return 0;
+  let total = name.length + 4 + 1 + events.size;
+  for (const entry of events.values()) total += entry.head.length + entry.detail.length;
+  return total;
+}
+
+/**
+ * The `hxBytes` of the state that takes `patch` over `state` (a field of the patch left
+ * `undefined` keeps the current value): the lines the patch changes are measured again.
+ */
+export function hxBytesAfter(state: State, patch: Partial<Omit<State, "options" | "hxBytes">>): number {
+  let total = state.hxBytes;
+  const t = patch.triggers;
+  if (t !== undefined) {
+    const s = state.triggers;
+    if (t.receive !== s.receive) {
+      total +=
+        eventsBytes(TRIGGER_HEADERS.receive, t.receive) - eventsBytes(TRIGGER_HEADERS.receive, s.receive);
+    }
+    if (t.swap !== s.swap) {
+      total += eventsBytes(TRIGGER_HEADERS.swap, t.swap) - eventsBytes(TRIGGER_HEADERS.swap, s.swap);
+    }
+    if (t.settle !== s.settle) {
+      total += eventsBytes(TRIGGER_HEADERS.settle, t.settle) - eventsBytes(TRIGGER_HEADERS.settle, s.settle);
+    }
+  }
+  const nav = patch.navigation;
+  if (nav !== undefined) {
+    const old = state.navigation;
+    total += lineBytes(nav.name, nav.value) - (old === undefined ? 0 : lineBytes(old.name, old.value));
+  }
+  const history = patch.history;
+  if (history !== undefined) {
+    const old = state.history;
+    total +=
+      lineBytes(history.name, history.value) - (old === undefined ? 0 : lineBytes(old.name, old.value));
+  }
+  if (patch.retarget !== undefined) {
+    total += lineBytes("HX-Retarget", patch.retarget) - lineBytes("HX-Retarget", state.retarget);
+  }
+  if (patch.reswap !== undefined) {
+    total += lineBytes("HX-Reswap", patch.reswap) - lineBytes("HX-Reswap", state.reswap);
+  }
+  if (patch.reselect !== undefined) {
+    total += lineBytes("HX-Reselect", patch.reselect) - lineBytes("HX-Reselect", state.reselect);
+  }
+  return total;
+}
+
 /**
  * Checks `maxHeaderBytes` for a plan without building its header lines: the same sum as
  * `checkSize(headerPairs(state))`, which runs only when the sum is over, for its message.
@@ -115,48 +177,34 @@ export function checkSize(pairs: ReadonlyArray<readonly [string, string]>, max: 
 export function checkPlanSize(state: State, site: Site): void {
   const max = state.options.maxHeaderBytes;
   if (max === Number.POSITIVE_INFINITY) return;
-  // Per line: name + ": " + value + CRLF. `names` and `count` feed Access-Control-Expose-Headers.
-  let total = 0;
-  let names = 0;
-  let count = 0;
-  for (let i = 0; i < 3; i++) {
-    const timing = TIMINGS[i]!;
-    const events = state.triggers[timing];
-    if (events === undefined || events.size === 0) continue;
-    const name = TRIGGER_HEADERS[timing];
-    // The value is `{` + the members joined by `,` + `}`.
-    total += name.length + 4 + 1 + events.size;
-    for (const entry of events.values()) total += entry.head.length + entry.detail.length;
-    names += name.length;
-    count++;
+  let total = state.hxBytes;
+  if (state.expose) {
+    // Access-Control-Expose-Headers lists the names of the HX-* lines, joined by ", ".
+    let names = 0;
+    let count = 0;
+    for (let i = 0; i < 3; i++) {
+      const timing = TIMINGS[i]!;
+      const events = state.triggers[timing];
+      if (events === undefined || events.size === 0) continue;
+      names += TRIGGER_HEADERS[timing].length;
+      count++;
+    }
+    for (const single of [state.navigation, state.history]) {
+      if (single === undefined) continue;
+      names += single.name.length;
+      count++;
+    }
+    for (const [name, value] of [
+      ["HX-Retarget", state.retarget],
+      ["HX-Reswap", state.reswap],
+      ["HX-Reselect", state.reselect],
+    ] as const) {
+      if (value === undefined) continue;
+      names += name.length;
+      count++;
+    }
+    if (count > 0) total += "Access-Control-Expose-Headers".length + 4 + names + 2 * (count - 1);
   }
-  if (state.navigation !== undefined) {
-    total += state.navigation.name.length + state.navigation.value.length + 4;
-    names += state.navigation.name.length;
-    count++;
-  }
-  if (state.history !== undefined) {
-    total += state.history.name.length + state.history.value.length + 4;
-    names += state.history.name.length;
-    count++;
-  }
-  if (state.retarget !== undefined) {
-    total += "HX-Retarget".length + state.retarget.length + 4;
-    names += "HX-Retarget".length;
-    count++;
-  }
-  if (state.reswap !== undefined) {
-    total += "HX-Reswap".length + state.reswap.length + 4;
-    names += "HX-Reswap".length;
-    count++;
-  }
-  if (state.reselect !== undefined) {
-    total += "HX-Reselect".length + state.reselect.length + 4;
-    names += "HX-Reselect".length;
-    count++;
-  }
-  if (state.expose && count > 0)
-    total += "Access-Control-Expose-Headers".length + 4 + names + 2 * (count - 1);
   if (state.vary.length > 0) {
     total += "Vary".length + 4 + 2 * (state.vary.length - 1);
     for (const name of state.vary) total += name.length;
