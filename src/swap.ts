@@ -221,10 +221,28 @@ export function modifierSelector(value: unknown, key: string, site: Site): strin
   return cssEscapeNonAscii(value);
 }
 
-const POSITIONED = [
-  ["scroll", "scrollTarget"],
-  ["show", "showTarget"],
-] as const;
+/** Appends one part of a spec, space-separated (no part is empty). */
+function join(spec: string, part: string): string {
+  return spec === "" ? part : `${spec} ${part}`;
+}
+
+/** The `scroll` or `show` part(s): htmx 2 writes `pos:target:position`, htmx 4 a separate key. */
+function positioned(
+  spec: string,
+  pos: "scroll" | "show",
+  position: string,
+  sel: "scrollTarget" | "showTarget",
+  selValue: unknown,
+  v4: boolean,
+  site: Site,
+): string {
+  const target = selValue === undefined ? undefined : modifierSelector(selValue, sel, site);
+  if (v4) {
+    const out = join(spec, `${pos}:${position}`);
+    return target === undefined ? out : `${out} ${sel}:${target}`;
+  }
+  return join(spec, target === undefined ? `${pos}:${position}` : `${pos}:${target}:${position}`);
+}
 
 /** Serialises a checked style and modifiers in the canonical order for the version. */
 export function serializeSwap(
@@ -233,19 +251,21 @@ export function serializeSwap(
   ctx: SwapContext,
   site: Site,
 ): string {
-  const parts: string[] = [];
-  if (style !== undefined) parts.push(checkStyle(style, ctx, site));
+  // Built by concatenation rather than an array and join: this runs on every reswap().
+  let spec = style === undefined ? "" : checkStyle(style, ctx, site);
   const v4 = ctx.htmx === 4;
   const only4 = mods.strip !== undefined || mods.swapEmpty !== undefined || mods.target !== undefined;
   // In key order, so the message names the first htmx-4-only modifier given.
-  for (const key of !v4 && only4 ? Object.keys(mods) : []) {
-    if ((mods as Record<string, unknown>)[key] === undefined) continue;
-    if (ONLY_4.has(key)) {
-      fail(
-        "unsupported_in_version",
-        site,
-        `swap modifier ${key} exists only in htmx 4; this plan targets htmx 2`,
-      );
+  if (!v4 && only4) {
+    for (const key of Object.keys(mods)) {
+      if ((mods as Record<string, unknown>)[key] === undefined) continue;
+      if (ONLY_4.has(key)) {
+        fail(
+          "unsupported_in_version",
+          site,
+          `swap modifier ${key} exists only in htmx 4; this plan targets htmx 2`,
+        );
+      }
     }
   }
   if (mods.scrollTarget !== undefined && mods.scroll === undefined) {
@@ -254,28 +274,21 @@ export function serializeSwap(
   if (mods.showTarget !== undefined && mods.show === undefined) {
     fail("invalid_swap", site, 'modifier showTarget needs show ("top", "bottom" or "none")');
   }
-  if (mods.swap !== undefined) parts.push(`swap:${milliseconds(mods.swap, "swap", site)}ms`);
-  if (mods.settle !== undefined) parts.push(`settle:${milliseconds(mods.settle, "settle", site)}ms`);
-  if (mods.transition !== undefined) parts.push(`transition:${mods.transition}`);
-  if (mods.ignoreTitle !== undefined) parts.push(`ignoreTitle:${mods.ignoreTitle}`);
+  if (mods.swap !== undefined) spec = join(spec, `swap:${milliseconds(mods.swap, "swap", site)}ms`);
+  if (mods.settle !== undefined) spec = join(spec, `settle:${milliseconds(mods.settle, "settle", site)}ms`);
+  if (mods.transition !== undefined) spec = join(spec, `transition:${mods.transition}`);
+  if (mods.ignoreTitle !== undefined) spec = join(spec, `ignoreTitle:${mods.ignoreTitle}`);
   if (mods.focusScroll !== undefined)
-    parts.push(`${v4 ? "focusScroll" : "focus-scroll"}:${mods.focusScroll}`);
-  for (const [pos, sel] of POSITIONED) {
-    const position = mods[pos];
-    if (position === undefined) continue;
-    const target = mods[sel] === undefined ? undefined : modifierSelector(mods[sel], sel, site);
-    if (v4) {
-      parts.push(`${pos}:${position}`);
-      if (target !== undefined) parts.push(`${sel}:${target}`);
-    } else {
-      parts.push(target === undefined ? `${pos}:${position}` : `${pos}:${target}:${position}`);
-    }
-  }
-  if (mods.strip !== undefined) parts.push(`strip:${mods.strip}`);
-  if (mods.swapEmpty !== undefined) parts.push(`swapEmpty:${mods.swapEmpty}`);
-  if (mods.target !== undefined) parts.push(`target:${modifierSelector(mods.target, "target", site)}`);
-  if (parts.length === 0) fail("invalid_swap", site, "the swap spec is empty; give a style or a modifier");
-  return parts.join(" ");
+    spec = join(spec, `${v4 ? "focusScroll" : "focus-scroll"}:${mods.focusScroll}`);
+  if (mods.scroll !== undefined)
+    spec = positioned(spec, "scroll", mods.scroll, "scrollTarget", mods.scrollTarget, v4, site);
+  if (mods.show !== undefined)
+    spec = positioned(spec, "show", mods.show, "showTarget", mods.showTarget, v4, site);
+  if (mods.strip !== undefined) spec = join(spec, `strip:${mods.strip}`);
+  if (mods.swapEmpty !== undefined) spec = join(spec, `swapEmpty:${mods.swapEmpty}`);
+  if (mods.target !== undefined) spec = join(spec, `target:${modifierSelector(mods.target, "target", site)}`);
+  if (spec === "") fail("invalid_swap", site, "the swap spec is empty; give a style or a modifier");
+  return spec;
 }
 
 /** Checks typed modifiers (their shape, then their values) and serialises them. */
