@@ -61,17 +61,20 @@ export function emptyState(options: PlanOptions): State {
   };
 }
 
+const eventsValue = (_: Timing, events: Events): string => eventsText(events);
+
 /** Header pairs in canonical order, given the trigger values to use. */
 export function headerPairs(
   state: State,
-  triggerValue: (timing: Timing, events: Events) => string = (_, events) => eventsText(events),
+  triggerValue: (timing: Timing, events: Events) => string = eventsValue,
 ): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
-  for (const timing of TIMINGS) {
-    const events = state.triggers[timing];
-    if (events !== undefined && events.size > 0)
-      pairs.push([TRIGGER_HEADERS[timing], triggerValue(timing, events)]);
-  }
+  const { receive, swap, settle } = state.triggers;
+  if (receive !== undefined && receive.size > 0)
+    pairs.push([TRIGGER_HEADERS.receive, triggerValue("receive", receive)]);
+  if (swap !== undefined && swap.size > 0) pairs.push([TRIGGER_HEADERS.swap, triggerValue("swap", swap)]);
+  if (settle !== undefined && settle.size > 0)
+    pairs.push([TRIGGER_HEADERS.settle, triggerValue("settle", settle)]);
   if (state.navigation !== undefined) pairs.push([state.navigation.name, state.navigation.value]);
   if (state.history !== undefined) pairs.push([state.history.name, state.history.value]);
   if (state.retarget !== undefined) pairs.push(["HX-Retarget", state.retarget]);

@@ -58,6 +58,8 @@ export function addEvent(events: Events | undefined, name: string, entry: EventE
  * order (that keeps merge associative); the partition happens only here.
  */
 export function eventsText(events: Events): string {
+  // One event (the usual case): nothing to partition.
+  if (events.size === 1) for (const entry of events.values()) return `{${entry.head}${entry.detail}}`;
   let head = "";
   let tail = "";
   for (const entry of events.values()) {
