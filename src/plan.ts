@@ -196,111 +196,12 @@ export function patchState(s: State, patch: Partial<Omit<State, "options" | "hxB
 
 // One builder per field for the setters, which run on every request: `patchState` reads a patch
 // object whose shape differs per setter, and those reads cost more than the literal itself.
+// Each builder copies the state with one literal (one hidden class for every state) and then
+// sets its own field.
 
-/** The state with other trigger maps. */
-export function withTriggers(s: State, triggers: State["triggers"]): State {
-  return {
-    options: s.options,
-    triggers,
-    navigation: s.navigation,
-    history: s.history,
-    retarget: s.retarget,
-    reswap: s.reswap,
-    reselect: s.reselect,
-    status: s.status,
-    vary: s.vary,
-    expose: s.expose,
-    hxBytes: s.hxBytes + triggersDelta(s.triggers, triggers),
-  };
-}
+type Draft = { -readonly [K in keyof State]: State[K] };
 
-/** The state with another navigation header. */
-export function withNavigation(s: State, navigation: Single<NavigationHeader>): State {
-  return {
-    options: s.options,
-    triggers: s.triggers,
-    navigation,
-    history: s.history,
-    retarget: s.retarget,
-    reswap: s.reswap,
-    reselect: s.reselect,
-    status: s.status,
-    vary: s.vary,
-    expose: s.expose,
-    hxBytes: s.hxBytes + singleDelta(s.navigation, navigation),
-  };
-}
-
-/** The state with another history header. */
-export function withHistory(s: State, history: Single<HistoryHeader>): State {
-  return {
-    options: s.options,
-    triggers: s.triggers,
-    navigation: s.navigation,
-    history,
-    retarget: s.retarget,
-    reswap: s.reswap,
-    reselect: s.reselect,
-    status: s.status,
-    vary: s.vary,
-    expose: s.expose,
-    hxBytes: s.hxBytes + singleDelta(s.history, history),
-  };
-}
-
-/** The state with another `HX-Retarget`. */
-export function withRetarget(s: State, retarget: string): State {
-  return {
-    options: s.options,
-    triggers: s.triggers,
-    navigation: s.navigation,
-    history: s.history,
-    retarget,
-    reswap: s.reswap,
-    reselect: s.reselect,
-    status: s.status,
-    vary: s.vary,
-    expose: s.expose,
-    hxBytes: s.hxBytes + lineBytes("HX-Retarget", retarget) - lineBytes("HX-Retarget", s.retarget),
-  };
-}
-
-/** The state with another `HX-Reswap`. */
-export function withReswap(s: State, reswap: string): State {
-  return {
-    options: s.options,
-    triggers: s.triggers,
-    navigation: s.navigation,
-    history: s.history,
-    retarget: s.retarget,
-    reswap,
-    reselect: s.reselect,
-    status: s.status,
-    vary: s.vary,
-    expose: s.expose,
-    hxBytes: s.hxBytes + lineBytes("HX-Reswap", reswap) - lineBytes("HX-Reswap", s.reswap),
-  };
-}
-
-/** The state with another `HX-Reselect`. */
-export function withReselect(s: State, reselect: string): State {
-  return {
-    options: s.options,
-    triggers: s.triggers,
-    navigation: s.navigation,
-    history: s.history,
-    retarget: s.retarget,
-    reswap: s.reswap,
-    reselect,
-    status: s.status,
-    vary: s.vary,
-    expose: s.expose,
-    hxBytes: s.hxBytes + lineBytes("HX-Reselect", reselect) - lineBytes("HX-Reselect", s.reselect),
-  };
-}
-
-/** The state with another status. */
-export function withStatus(s: State, status: number): State {
+function copy(s: State): Draft {
   return {
     options: s.options,
     triggers: s.triggers,
@@ -309,11 +210,66 @@ export function withStatus(s: State, status: number): State {
     retarget: s.retarget,
     reswap: s.reswap,
     reselect: s.reselect,
-    status,
+    status: s.status,
     vary: s.vary,
     expose: s.expose,
     hxBytes: s.hxBytes,
   };
+}
+
+/** The state with other trigger maps. */
+export function withTriggers(s: State, triggers: State["triggers"]): State {
+  const next = copy(s);
+  next.triggers = triggers;
+  next.hxBytes += triggersDelta(s.triggers, triggers);
+  return next;
+}
+
+/** The state with another navigation header. */
+export function withNavigation(s: State, navigation: Single<NavigationHeader>): State {
+  const next = copy(s);
+  next.navigation = navigation;
+  next.hxBytes += singleDelta(s.navigation, navigation);
+  return next;
+}
+
+/** The state with another history header. */
+export function withHistory(s: State, history: Single<HistoryHeader>): State {
+  const next = copy(s);
+  next.history = history;
+  next.hxBytes += singleDelta(s.history, history);
+  return next;
+}
+
+/** The state with another `HX-Retarget`. */
+export function withRetarget(s: State, retarget: string): State {
+  const next = copy(s);
+  next.retarget = retarget;
+  next.hxBytes += lineBytes("HX-Retarget", retarget) - lineBytes("HX-Retarget", s.retarget);
+  return next;
+}
+
+/** The state with another `HX-Reswap`. */
+export function withReswap(s: State, reswap: string): State {
+  const next = copy(s);
+  next.reswap = reswap;
+  next.hxBytes += lineBytes("HX-Reswap", reswap) - lineBytes("HX-Reswap", s.reswap);
+  return next;
+}
+
+/** The state with another `HX-Reselect`. */
+export function withReselect(s: State, reselect: string): State {
+  const next = copy(s);
+  next.reselect = reselect;
+  next.hxBytes += lineBytes("HX-Reselect", reselect) - lineBytes("HX-Reselect", s.reselect);
+  return next;
+}
+
+/** The state with another status. */
+export function withStatus(s: State, status: number): State {
+  const next = copy(s);
+  next.status = status;
+  return next;
 }
 
 /**
