@@ -20,12 +20,8 @@ const params = fc.oneof(
 );
 const url = fc.constantFrom("/a", "/b?x=1", "/c d", "/é");
 
-const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.tuple(name, params, after, target).map(
-    ([n, pa, af, ta]): Op =>
-      (p) =>
-        p.trigger(n, pa, { ...(af ? { after: af } : {}), ...(ta ? { target: ta } : {}) }),
-  ),
+// History and navigation calls, shared by both operation generators.
+const navigationOps: fc.Arbitrary<Op>[] = [
   url.map(
     (u): Op =>
       (p) =>
@@ -47,6 +43,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       (p) =>
         p.location(u),
   ),
+];
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.tuple(name, params, after, target).map(
+    ([n, pa, af, ta]): Op =>
+      (p) =>
+        p.trigger(n, pa, { ...(af ? { after: af } : {}), ...(ta ? { target: ta } : {}) }),
+  ),
+  ...navigationOps,
   fc.constantFrom("innerHTML", "outerHTML swap:1s").map(
     (s): Op =>
       (p) =>
@@ -195,27 +200,7 @@ const untargetedOp: fc.Arbitrary<Op> = fc.oneof(
       (p) =>
         p.trigger(n, pa, af ? { after: af } : {}),
   ),
-  url.map(
-    (u): Op =>
-      (p) =>
-        p.pushUrl(u),
-  ),
-  url.map(
-    (u): Op =>
-      (p) =>
-        p.replaceUrl(u),
-  ),
-  url.map(
-    (u): Op =>
-      (p) =>
-        p.redirect(u),
-  ),
-  fc.constant<Op>((p) => p.refresh()),
-  url.map(
-    (u): Op =>
-      (p) =>
-        p.location(u),
-  ),
+  ...navigationOps,
   fc.constantFrom("#r1", "#r2").map(
     (s): Op =>
       (p) =>
