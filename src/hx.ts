@@ -1,7 +1,7 @@
 // The immutable builder. Its state lives in one private, never-mutated object; every method
 // validates at once and returns a new Hx, so the stack trace of an HxError points at the call
 // that was wrong, and two plans branched from one base never see each other's changes.
-import { applyPlan, type HeaderTarget } from "./adapters/apply.js";
+import { applyPlan, type Compiled, compile, type HeaderTarget } from "./adapters/apply.js";
 import { type ResponseBody, toResponse, toResponseInit } from "./adapters/fetch.js";
 import { type Encoder, encodeUrl, fail, isToken, rejectControl, type Site, selector } from "./encode.js";
 import { describeChar, quote } from "./errors.js";
@@ -122,7 +122,7 @@ let readState: (plan: Hx) => State;
  */
 export class Hx {
   readonly #state: State;
-  #pairs: Array<[string, string]> | undefined;
+  #compiled: Compiled | undefined;
   #headers: Readonly<Record<string, string>> | undefined;
 
   static {
@@ -608,14 +608,14 @@ export class Hx {
    */
   toHeaders(): Readonly<Record<string, string>> {
     if (this.#headers === undefined) {
-      this.#headers = Object.freeze(Object.fromEntries(this.#headerPairs()));
+      this.#headers = Object.freeze(Object.fromEntries(this.#compile().pairs));
     }
     return this.#headers;
   }
 
-  #headerPairs(): Array<[string, string]> {
-    if (this.#pairs === undefined) this.#pairs = headerPairs(this.#state);
-    return this.#pairs;
+  #compile(): Compiled {
+    if (this.#compiled === undefined) this.#compiled = compile(headerPairs(this.#state));
+    return this.#compiled;
   }
 
   /**
@@ -644,7 +644,7 @@ export class Hx {
    * ```
    */
   get isEmpty(): boolean {
-    return this.#state.status === undefined && this.#headerPairs().length === 0;
+    return this.#state.status === undefined && this.#compile().pairs.length === 0;
   }
 
   /**
@@ -689,7 +689,7 @@ export class Hx {
    * @see https://htmx.org/reference/#response_headers
    */
   toResponseInit(init?: ResponseInit): ResponseInit {
-    return toResponseInit(this.#state, this.#headerPairs(), init);
+    return toResponseInit(this.#state, this.#compile(), init);
   }
 
   /**
@@ -708,7 +708,7 @@ export class Hx {
    * @see https://htmx.org/reference/#response_headers
    */
   toResponse(body?: ResponseBody, init?: ResponseInit): Response {
-    return toResponse(this.#state, this.#headerPairs(), body, init);
+    return toResponse(this.#state, this.#compile(), body, init);
   }
 
   /**
@@ -732,7 +732,7 @@ export class Hx {
    * @see https://htmx.org/reference/#response_headers
    */
   applyTo<T extends HeaderTarget>(target: T): T {
-    return applyPlan(this.#state, this.#headerPairs(), target);
+    return applyPlan(this.#state, this.#compile(), target);
   }
 }
 

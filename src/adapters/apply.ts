@@ -88,16 +88,25 @@ const PROBES: ReadonlyMap<string, readonly string[]> = new Map([
 
 const NO_REMOVALS: readonly string[] = [];
 
+/**
+ * A plan's header lines with the names to look up on a target before writing them: when the
+ * target holds none of those, the lines are written as they are. Computed once per plan.
+ */
+export interface Compiled {
+  readonly pairs: ReadonlyArray<readonly [string, string]>;
+  readonly probes: readonly string[];
+}
+
+/** The plan's lines and, once, the names whose presence on a target changes what is written. */
+export function compile(pairs: ReadonlyArray<readonly [string, string]>): Compiled {
+  const probes: string[] = [];
+  for (const pair of pairs) for (const name of PROBES.get(pair[0]) ?? NO_REMOVALS) probes.push(name);
+  return { pairs, probes };
+}
+
 /** True when the target holds nothing the plan merges with or replaces from its group. */
-function untouched(
-  pairs: ReadonlyArray<readonly [string, string]>,
-  get: (name: string) => Existing,
-): boolean {
-  for (const pair of pairs) {
-    const probes = PROBES.get(pair[0]);
-    if (probes === undefined) continue;
-    for (const name of probes) if (get(name) !== undefined) return false;
-  }
+function untouched(probes: readonly string[], get: (name: string) => Existing): boolean {
+  for (let i = 0; i < probes.length; i++) if (get(probes[i]!) !== undefined) return false;
   return true;
 }
 
@@ -128,15 +137,14 @@ function listNames(value: Existing): string[] {
 /** Computes the merged header values; throws before anything is written. */
 export function computeWrites(
   state: State,
-  pairs: ReadonlyArray<readonly [string, string]>,
+  compiled: Compiled,
   get: (name: string) => Existing,
   method: string,
 ): Writes {
-  // The common case, nothing to merge: the plan's own lines as they are.
-  if (untouched(pairs, get)) {
-    checkSize(pairs, state.options.maxHeaderBytes, { method, header: "(plan)" });
-    return { set: pairs, remove: NO_REMOVALS };
-  }
+  const pairs = compiled.pairs;
+  // The common case, nothing to merge: the plan's own lines as they are, whose size every
+  // change to the plan checked already (checkPlanSize).
+  if (untouched(compiled.probes, get)) return { set: pairs, remove: NO_REMOVALS };
   const set: Array<[string, string]> = [];
   const remove: string[] = [];
   for (const [name, value] of pairs) {
@@ -249,36 +257,51 @@ function isNodeResponse(value: unknown): value is NodeResponseLike {
   );
 }
 
-/** Writes onto a Fetch `Headers`, after checking it can be written. */
+function immutableHeaders(method: string, cause: unknown): never {
+  return fail(
+    "headers_sent",
+    { method, header: "(headers)" },
+    "the Headers object is immutable (a fetched or already-sent response); build a new Response with plan.toResponse()",
+    cause,
+  );
+}
+
+/** Writes onto a Fetch `Headers`; an immutable one is refused before anything changes. */
 export function applyToHeaders(
   state: State,
-  pairs: ReadonlyArray<readonly [string, string]>,
+  compiled: Compiled,
   headers: Headers,
   method: string,
   get: (name: string) => Existing = (name) => headers.get(name) ?? undefined,
 ): void {
-  const writes = computeWrites(state, pairs, get, method);
-  try {
-    // An immutable Headers (a fetched or already-returned Response) throws on any change;
-    // deleting a name that is not there changes nothing on a mutable one.
-    headers.delete("x-hxplan-probe");
-  } catch (cause) {
-    fail(
-      "headers_sent",
-      { method, header: "(headers)" },
-      "the Headers object is immutable (a fetched or already-sent response); build a new Response with plan.toResponse()",
-      cause,
-    );
+  const writes = computeWrites(state, compiled, get, method);
+  const { set, remove } = writes;
+  if (set.length === 0 && remove.length === 0) {
+    // Nothing to write, but an immutable Headers is still refused, as when there is: deleting
+    // a name that is not there changes nothing on a mutable one.
+    try {
+      headers.delete("x-hxplan-probe");
+    } catch (cause) {
+      immutableHeaders(method, cause);
+    }
+    return;
   }
-  for (const name of writes.remove) headers.delete(name);
-  for (const pair of writes.set) headers.set(pair[0], pair[1]);
+  // An immutable Headers (a fetched or already-returned Response) throws on its first change,
+  // so nothing has changed when that one throws; the values were all checked before.
+  let written = 0;
+  try {
+    for (; written < remove.length; written++) headers.delete(remove[written]!);
+    for (let i = 0; i < set.length; i++, written++) headers.set(set[i]![0], set[i]![1]);
+  } catch (cause) {
+    if (written === 0) immutableHeaders(method, cause);
+    throw cause;
+  }
 }
 
-function applyToNode(
-  state: State,
-  pairs: ReadonlyArray<readonly [string, string]>,
-  res: NodeResponseLike,
-): void {
+const REDIRECT_MIN = 300;
+const REDIRECT_MAX = 399;
+
+function applyToNode(state: State, compiled: Compiled, res: NodeResponseLike): void {
   const method = "applyTo()";
   if (res.headersSent === true) {
     fail(
@@ -287,23 +310,39 @@ function applyToNode(
       "the response headers were already sent; apply the plan before writing the body",
     );
   }
-  checkRedirectStatus(
-    state,
-    res.statusCode,
-    method,
-    () => res.getHeaderNames?.() ?? RESPONSE_HX_HEADERS.filter((name) => res.getHeader(name) !== undefined),
-  );
-  const writes = computeWrites(state, pairs, (name) => res.getHeader(name), method);
-  for (const name of writes.remove) res.removeHeader(name);
-  for (const pair of writes.set) res.setHeader(pair[0], pair[1]);
+  const current = res.statusCode;
+  // Only a status (the plan's or a 3xx already set) can conflict with the headers.
+  if (
+    state.status !== undefined ||
+    (current !== undefined && current >= REDIRECT_MIN && current <= REDIRECT_MAX)
+  ) {
+    checkRedirectStatus(
+      state,
+      current,
+      method,
+      () => res.getHeaderNames?.() ?? RESPONSE_HX_HEADERS.filter((name) => res.getHeader(name) !== undefined),
+    );
+  }
+  const { pairs, probes } = compiled;
+  let fresh = true;
+  for (let i = 0; i < probes.length; i++) {
+    if (res.getHeader(probes[i]!) !== undefined) {
+      fresh = false;
+      break;
+    }
+  }
+  // The common case, nothing to merge: the plan's lines as they are, no closure, no copy.
+  if (fresh) {
+    for (let i = 0; i < pairs.length; i++) res.setHeader(pairs[i]![0], pairs[i]![1]);
+  } else {
+    const writes = computeWrites(state, compiled, (name) => res.getHeader(name), method);
+    for (const name of writes.remove) res.removeHeader(name);
+    for (const pair of writes.set) res.setHeader(pair[0], pair[1]);
+  }
   if (state.status !== undefined) res.statusCode = state.status;
 }
 
-function applyToResponse(
-  state: State,
-  pairs: ReadonlyArray<readonly [string, string]>,
-  response: Response,
-): void {
+function applyToResponse(state: State, compiled: Compiled, response: Response): void {
   const method = "applyTo()";
   if (state.status !== undefined && state.status !== response.status) {
     fail(
@@ -313,14 +352,10 @@ function applyToResponse(
     );
   }
   checkRedirectStatus(state, response.status, method, () => response.headers.keys());
-  applyToHeaders(state, pairs, response.headers, method);
+  applyToHeaders(state, compiled, response.headers, method);
 }
 
-function applyToRecord(
-  state: State,
-  pairs: ReadonlyArray<readonly [string, string]>,
-  record: HeaderRecord,
-): void {
+function applyToRecord(state: State, compiled: Compiled, record: HeaderRecord): void {
   const method = "applyTo()";
   if (Object.isFrozen(record)) {
     fail("headers_sent", { method, header: "(headers)" }, "the header record is frozen; pass a mutable copy");
@@ -332,7 +367,7 @@ function applyToRecord(
   };
   const writes = computeWrites(
     state,
-    pairs,
+    compiled,
     (name) => {
       const keys = keysOf(name);
       if (keys.length === 0) return undefined;
@@ -350,25 +385,22 @@ function applyToRecord(
 }
 
 /** Applies a plan to any supported target; see `Hx.applyTo`. */
-export function applyPlan<T extends HeaderTarget>(
-  state: State,
-  pairs: ReadonlyArray<readonly [string, string]>,
-  target: T,
-): T {
-  if (isHeaders(target)) {
+export function applyPlan<T extends HeaderTarget>(state: State, compiled: Compiled, target: T): T {
+  // A Node response first: the busiest target, and it fails the other shapes' checks anyway.
+  if (isNodeResponse(target)) {
+    applyToNode(state, compiled, target);
+  } else if (isHeaders(target)) {
     checkRedirectStatus(state, undefined, "applyTo()", () => target.keys());
-    applyToHeaders(state, pairs, target, "applyTo()");
+    applyToHeaders(state, compiled, target, "applyTo()");
   } else if (
     typeof target === "object" &&
     target !== null &&
     typeof (target as { status?: unknown }).status === "number" &&
     isHeaders((target as { headers?: unknown }).headers)
   ) {
-    applyToResponse(state, pairs, target as Response);
-  } else if (isNodeResponse(target)) {
-    applyToNode(state, pairs, target);
+    applyToResponse(state, compiled, target as Response);
   } else if (typeof target === "object" && target !== null && !Array.isArray(target)) {
-    applyToRecord(state, pairs, target as HeaderRecord);
+    applyToRecord(state, compiled, target as HeaderRecord);
   } else {
     fail(
       "invalid_option",

@@ -1,7 +1,7 @@
 // Fetch outputs: a ResponseInit or a Response carrying the plan.
 
 import type { State } from "../plan.js";
-import { applyToHeaders, checkRedirectStatus } from "./apply.js";
+import { applyToHeaders, type Compiled, checkRedirectStatus } from "./apply.js";
 
 /**
  * A body `new Response()` accepts. Spelled through `Response` rather than the DOM's `BodyInit`,
@@ -12,7 +12,7 @@ export type ResponseBody = ConstructorParameters<typeof Response>[0];
 /** See `Hx.toResponseInit`. */
 export function toResponseInit(
   state: State,
-  pairs: ReadonlyArray<readonly [string, string]>,
+  compiled: Compiled,
   init: ResponseInit | undefined,
   method = "toResponseInit()",
 ): ResponseInit {
@@ -30,7 +30,7 @@ export function toResponseInit(
         return found.length === 0 ? undefined : found;
       }
     : undefined;
-  applyToHeaders(state, pairs, headers, method, get);
+  applyToHeaders(state, compiled, headers, method, get);
   const out: ResponseInit = { ...init, headers };
   const status = state.status ?? init?.status;
   if (status !== undefined) out.status = status;
@@ -40,9 +40,9 @@ export function toResponseInit(
 /** See `Hx.toResponse`. */
 export function toResponse(
   state: State,
-  pairs: ReadonlyArray<readonly [string, string]>,
+  compiled: Compiled,
   body: ResponseBody,
   init: ResponseInit | undefined,
 ): Response {
-  return new Response(body ?? null, toResponseInit(state, pairs, init, "toResponse()"));
+  return new Response(body ?? null, toResponseInit(state, compiled, init, "toResponse()"));
 }
