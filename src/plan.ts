@@ -61,30 +61,65 @@ export function emptyState(options: PlanOptions): State {
   };
 }
 
-const eventsValue = (_: Timing, events: Events): string => eventsText(events);
+/**
+ * A plan's header lines, with the names to look up on a target before writing them: when the
+ * target holds none of those, the lines are written as they are (`applyTo`). Computed once per
+ * plan, since a plan never changes.
+ */
+export interface Compiled {
+  readonly pairs: ReadonlyArray<readonly [string, string]>;
+  readonly probes: readonly string[];
+}
 
-/** Header pairs in canonical order, given the trigger values to use. */
-export function headerPairs(
-  state: State,
-  triggerValue: (timing: Timing, events: Events) => string = eventsValue,
-): Array<[string, string]> {
+/** For each member of an exclusive group, the other members, which a write of it removes. */
+const OTHERS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  [NAVIGATION_HEADERS, HISTORY_HEADERS].flatMap((group: readonly string[]) =>
+    group.map((name) => [name, group.filter((other) => other !== name)]),
+  ),
+);
+
+/**
+ * Header pairs in canonical order, and the probes: the trigger and list headers merge with
+ * what the target holds, and a group member replaces the others.
+ */
+export function compilePlan(state: State): Compiled {
   const pairs: Array<[string, string]> = [];
+  const probes: string[] = [];
   const { receive, swap, settle } = state.triggers;
-  if (receive !== undefined && receive.size > 0)
-    pairs.push([TRIGGER_HEADERS.receive, triggerValue("receive", receive)]);
-  if (swap !== undefined && swap.size > 0) pairs.push([TRIGGER_HEADERS.swap, triggerValue("swap", swap)]);
-  if (settle !== undefined && settle.size > 0)
-    pairs.push([TRIGGER_HEADERS.settle, triggerValue("settle", settle)]);
-  if (state.navigation !== undefined) pairs.push([state.navigation.name, state.navigation.value]);
-  if (state.history !== undefined) pairs.push([state.history.name, state.history.value]);
+  if (receive !== undefined && receive.size > 0) {
+    pairs.push([TRIGGER_HEADERS.receive, eventsText(receive)]);
+    probes.push(TRIGGER_HEADERS.receive);
+  }
+  if (swap !== undefined && swap.size > 0) {
+    pairs.push([TRIGGER_HEADERS.swap, eventsText(swap)]);
+    probes.push(TRIGGER_HEADERS.swap);
+  }
+  if (settle !== undefined && settle.size > 0) {
+    pairs.push([TRIGGER_HEADERS.settle, eventsText(settle)]);
+    probes.push(TRIGGER_HEADERS.settle);
+  }
+  for (const single of [state.navigation, state.history]) {
+    if (single === undefined) continue;
+    pairs.push([single.name, single.value]);
+    for (const other of OTHERS[single.name]!) probes.push(other);
+  }
   if (state.retarget !== undefined) pairs.push(["HX-Retarget", state.retarget]);
   if (state.reswap !== undefined) pairs.push(["HX-Reswap", state.reswap]);
   if (state.reselect !== undefined) pairs.push(["HX-Reselect", state.reselect]);
   if (state.expose && pairs.length > 0) {
     pairs.push(["Access-Control-Expose-Headers", pairs.map(([name]) => name).join(", ")]);
+    probes.push("Access-Control-Expose-Headers");
   }
-  if (state.vary.length > 0) pairs.push(["Vary", state.vary.join(", ")]);
-  return pairs;
+  if (state.vary.length > 0) {
+    pairs.push(["Vary", state.vary.join(", ")]);
+    probes.push("Vary");
+  }
+  return { pairs, probes };
+}
+
+/** Header pairs in canonical order. */
+export function headerPairs(state: State): ReadonlyArray<readonly [string, string]> {
+  return compilePlan(state).pairs;
 }
 
 /** True when the plan sets any `HX-*` header. */

@@ -70,13 +70,24 @@ export function eventsText(events: Events): string {
   return `{${(head + tail).slice(1)}}`;
 }
 
-/** isPlainData, but a getter that throws sends the params to the full encoder, which names it. */
-function plainData(params: unknown): boolean {
+const NOT_PLAIN = 0;
+const PLAIN_OBJECT = 1;
+const PLAIN_VALUE = 2;
+
+/**
+ * How the fast path can encode params: `PLAIN_VALUE` (a primitive or an array, wrapped as
+ * `{"value":…}`), `PLAIN_OBJECT` (an object without a `target`, `elt` or `cancelled` key,
+ * written as it is) or `NOT_PLAIN` (the full encoder decides, and names any problem; also when
+ * a getter throws).
+ */
+function plainKind(params: unknown): number {
   try {
-    return isPlainData(params);
+    if (!isPlainData(params)) return NOT_PLAIN;
   } catch {
-    return false;
+    return NOT_PLAIN;
   }
+  if (typeof params !== "object" || params === null || Array.isArray(params)) return PLAIN_VALUE;
+  return "target" in params || "elt" in params || "cancelled" in params ? NOT_PLAIN : PLAIN_OBJECT;
 }
 
 const FALSY_JSON: ReadonlySet<string> = new Set(["false", "0", "null", '""']);
@@ -86,9 +97,12 @@ const FALSY_JSON: ReadonlySet<string> = new Set(["false", "0", "null", '""']);
 const SIMPLE_NAME = /^[\w.:-]+$/;
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 
-/** Checks an event name: non-empty, no outer whitespace, no control characters. */
-export function checkEventName(name: unknown, site: Site): string {
-  if (typeof name === "string" && SIMPLE_NAME.test(name)) return name;
+/**
+ * Checks an event name (non-empty, no outer whitespace, no control characters) and returns its
+ * JSON key, `"name":`.
+ */
+export function eventHead(name: unknown, site: Site): string {
+  if (typeof name === "string" && SIMPLE_NAME.test(name)) return `"${name}":`;
   if (typeof name !== "string") {
     return fail("invalid_event_name", site, `event name must be a string, got ${describeType(name)}`);
   }
@@ -102,47 +116,39 @@ export function checkEventName(name: unknown, site: Site): string {
       `event name ${quote(name)} has outer whitespace ${describeChar(name, index)}; htmx would not match it`,
     );
   }
-  return name;
-}
-
-/** What building one event needs to know about the plan. */
-export interface EventContext {
-  readonly htmx: 2 | 4;
-  readonly encoder: Encoder | undefined;
+  return `${jsonString(name)}:`;
 }
 
 /**
- * Builds the entry for `trigger(name, params, { target })`. Params are encoded now, so later
- * changes to the object change nothing. A non-object result becomes `{"value":…}`, so
- * `event.detail.value` reads the same in htmx 2 (which wraps null and arrays) and htmx 4.
+ * Builds the entry for `trigger(name, params, { target })`, given the name's checked JSON key
+ * (`eventHead`). Params are encoded now, so later changes to the object change nothing. A
+ * non-object result becomes `{"value":…}`, so `event.detail.value` reads the same in htmx 2
+ * (which wraps null and arrays) and htmx 4.
  */
 export function buildEvent(
   name: string,
+  head: string,
   params: unknown,
   target: string | undefined,
-  ctx: EventContext,
+  htmx: 2 | 4,
+  encoder: Encoder | undefined,
   site: Site,
 ): EventEntry {
-  const head = SIMPLE_NAME.test(name) ? `"${name}":` : `${jsonString(name)}:`;
   // The common case: plain data, no replacer, no target (neither given nor in params, nor an
   // `elt` key): the detail is the params' JSON text, or `{"value":…}` around it.
-  if (ctx.encoder === undefined && target === undefined) {
+  if (encoder === undefined && target === undefined) {
     if (params === undefined) return { head, detail: "{}", targeted: false };
-    if (plainData(params)) {
-      const text = JSON.stringify(params);
-      if (typeof params !== "object" || params === null || Array.isArray(params)) {
-        return { head, detail: asciiJson(`{"value":${text}}`), targeted: false };
-      }
-      if (!("target" in params || "elt" in params || "cancelled" in params)) {
-        return { head, detail: asciiJson(text), targeted: false };
-      }
+    const kind = plainKind(params);
+    if (kind === PLAIN_OBJECT) return { head, detail: asciiJson(JSON.stringify(params)), targeted: false };
+    if (kind === PLAIN_VALUE) {
+      return { head, detail: asciiJson(`{"value":${JSON.stringify(params)}}`), targeted: false };
     }
   }
   let members: Members;
   if (params === undefined) {
     members = [];
   } else {
-    const encoded = encodeJson(params, ctx.encoder, site, "params");
+    const encoded = encodeJson(params, encoder, site, "params");
     members = "members" in encoded ? encoded.members : [["value", encoded.text]];
   }
   let chosen = target === undefined ? undefined : selector(target, "json", site, "trigger target");
@@ -160,7 +166,7 @@ export function buildEvent(
     chosen = selector(fromParams, "json", site, "params.target");
     members = members.filter((_, i) => i !== at);
   }
-  if (ctx.htmx === 2) {
+  if (htmx === 2) {
     if (members.some(([key]) => key === "elt")) {
       fail(
         "invalid_option",
@@ -176,7 +182,7 @@ export function buildEvent(
       );
     }
   }
-  if (ctx.htmx === 4) {
+  if (htmx === 4) {
     // htmx 4.0.1 dispatches with `!detail?.cancelled && target.dispatchEvent(evt)`: the event
     // would silently never fire (seen in Chromium, test/e2e/triggers.test.ts).
     const cancelled = members.find(([key]) => key === "cancelled");

@@ -12,10 +12,15 @@ function errorOf(fn: () => unknown): HxError {
 }
 
 describe("hx() and the Hx value", () => {
-  it("is an immutable, frozen instance of Hx", () => {
+  it("is an immutable instance of Hx: no public state, and no way to change a plan", () => {
     const base = hx();
     expect(base).toBeInstanceOf(Hx);
-    expect(Object.isFrozen(base)).toBe(true);
+    // Every field is private; the public properties are getters on the prototype.
+    expect(Reflect.ownKeys(base)).toEqual([]);
+    expect(() => {
+      (base as { htmx: number }).htmx = 4;
+    }).toThrow(TypeError);
+    expect(base.htmx).toBe(2);
     expect(base.isEmpty).toBe(true);
     const a = base.pushUrl("/a");
     const b = base.replaceUrl("/b");

@@ -3,7 +3,14 @@
 // the target is unchanged.
 import { fail, type Site } from "../encode.js";
 import { unionNames } from "../names.js";
-import { checkSize, HISTORY_HEADERS, hasHxHeader, NAVIGATION_HEADERS, type State } from "../plan.js";
+import {
+  type Compiled,
+  checkSize,
+  HISTORY_HEADERS,
+  hasHxHeader,
+  NAVIGATION_HEADERS,
+  type State,
+} from "../plan.js";
 import {
   type EventEntry,
   eventsText,
@@ -73,36 +80,7 @@ export interface Writes {
   readonly remove: readonly string[];
 }
 
-// For each header a plan can set, the names whose presence on the target changes what is
-// written: the header itself where it merges, the other members where it is in a group.
-const PROBES: ReadonlyMap<string, readonly string[]> = new Map([
-  [TRIGGER_HEADERS.receive, [TRIGGER_HEADERS.receive]],
-  [TRIGGER_HEADERS.swap, [TRIGGER_HEADERS.swap]],
-  [TRIGGER_HEADERS.settle, [TRIGGER_HEADERS.settle]],
-  ["Vary", ["Vary"]],
-  ["Access-Control-Expose-Headers", ["Access-Control-Expose-Headers"]],
-  ...[NAVIGATION_HEADERS, HISTORY_HEADERS].flatMap((group) =>
-    group.map((name): [string, readonly string[]] => [name, group.filter((other) => other !== name)]),
-  ),
-]);
-
 const NO_REMOVALS: readonly string[] = [];
-
-/**
- * A plan's header lines with the names to look up on a target before writing them: when the
- * target holds none of those, the lines are written as they are. Computed once per plan.
- */
-export interface Compiled {
-  readonly pairs: ReadonlyArray<readonly [string, string]>;
-  readonly probes: readonly string[];
-}
-
-/** The plan's lines and, once, the names whose presence on a target changes what is written. */
-export function compile(pairs: ReadonlyArray<readonly [string, string]>): Compiled {
-  const probes: string[] = [];
-  for (const pair of pairs) for (const name of PROBES.get(pair[0]) ?? NO_REMOVALS) probes.push(name);
-  return { pairs, probes };
-}
 
 /** True when the target holds nothing the plan merges with or replaces from its group. */
 function untouched(probes: readonly string[], get: (name: string) => Existing): boolean {

@@ -1,7 +1,7 @@
 // Fetch outputs: a ResponseInit or a Response carrying the plan.
 
-import type { State } from "../plan.js";
-import { applyToHeaders, type Compiled, checkRedirectStatus } from "./apply.js";
+import type { Compiled, State } from "../plan.js";
+import { applyToHeaders, checkRedirectStatus } from "./apply.js";
 
 /**
  * A body `new Response()` accepts. Spelled through `Response` rather than the DOM's `BodyInit`,
