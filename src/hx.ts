@@ -204,7 +204,7 @@ export class Hx {
     const head = eventHead(name, site);
     const entry = buildEvent(name, head, params, target, htmx, encoder, site);
     const t = state.triggers;
-    const events = addEvent(t[timing], name, entry);
+    const events = addEvent(t[timing], entry);
     const triggers = {
       receive: timing === "receive" ? events : t.receive,
       swap: timing === "swap" ? events : t.swap,

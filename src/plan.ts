@@ -86,22 +86,26 @@ export function compilePlan(state: State): Compiled {
   const pairs: Array<[string, string]> = [];
   const probes: string[] = [];
   const { receive, swap, settle } = state.triggers;
-  if (receive !== undefined && receive.size > 0) {
+  if (receive !== undefined && receive.length > 0) {
     pairs.push([TRIGGER_HEADERS.receive, eventsText(receive)]);
     probes.push(TRIGGER_HEADERS.receive);
   }
-  if (swap !== undefined && swap.size > 0) {
+  if (swap !== undefined && swap.length > 0) {
     pairs.push([TRIGGER_HEADERS.swap, eventsText(swap)]);
     probes.push(TRIGGER_HEADERS.swap);
   }
-  if (settle !== undefined && settle.size > 0) {
+  if (settle !== undefined && settle.length > 0) {
     pairs.push([TRIGGER_HEADERS.settle, eventsText(settle)]);
     probes.push(TRIGGER_HEADERS.settle);
   }
-  for (const single of [state.navigation, state.history]) {
-    if (single === undefined) continue;
-    pairs.push([single.name, single.value]);
-    for (const other of OTHERS[single.name]!) probes.push(other);
+  const { navigation, history } = state;
+  if (navigation !== undefined) {
+    pairs.push([navigation.name, navigation.value]);
+    for (const other of OTHERS[navigation.name]!) probes.push(other);
+  }
+  if (history !== undefined) {
+    pairs.push([history.name, history.value]);
+    for (const other of OTHERS[history.name]!) probes.push(other);
   }
   if (state.retarget !== undefined) pairs.push(["HX-Retarget", state.retarget]);
   if (state.reswap !== undefined) pairs.push(["HX-Reswap", state.reswap]);
@@ -130,7 +134,7 @@ export function hasHxHeader(state: State): boolean {
     state.retarget !== undefined ||
     state.reswap !== undefined ||
     state.reselect !== undefined ||
-    TIMINGS.some((t) => (state.triggers[t]?.size ?? 0) > 0)
+    TIMINGS.some((t) => (state.triggers[t]?.length ?? 0) > 0)
   );
 }
 
@@ -159,9 +163,9 @@ function lineBytes(name: string, value: string | undefined): number {
 
 /** Bytes of one trigger line: its value is `{` + the members joined by `,` + `}`. */
 function eventsBytes(name: string, events: Events | undefined): number {
-  if (events === undefined || events.size === 0) return 0;
-  let total = name.length + 4 + 1 + events.size;
-  for (const entry of events.values()) total += entry.head.length + entry.detail.length;
+  if (events === undefined || events.length === 0) return 0;
+  let total = name.length + 4 + 1 + events.length;
+  for (let i = 0; i < events.length; i++) total += events[i]!.head.length + events[i]!.detail.length;
   return total;
 }
 
@@ -322,7 +326,7 @@ export function checkPlanSize(state: State, site: Site): void {
     for (let i = 0; i < 3; i++) {
       const timing = TIMINGS[i]!;
       const events = state.triggers[timing];
-      if (events === undefined || events.size === 0) continue;
+      if (events === undefined || events.length === 0) continue;
       names += TRIGGER_HEADERS[timing].length;
       count++;
     }
@@ -360,7 +364,7 @@ export function checkConsistency(state: State, site: Site): void {
     );
   }
   if (state.options.htmx === 2) {
-    const late = (state.triggers.swap?.size ?? 0) > 0 || (state.triggers.settle?.size ?? 0) > 0;
+    const late = (state.triggers.swap?.length ?? 0) > 0 || (state.triggers.settle?.length ?? 0) > 0;
     if (late && (state.navigation !== undefined || status === 204)) {
       const why =
         state.navigation !== undefined ? `${state.navigation.name} navigates away` : "status 204 never swaps";

@@ -26,29 +26,45 @@ export const TRIGGER_HEADERS: Readonly<Record<Timing, string>> = {
   settle: "HX-Trigger-After-Settle",
 };
 
-/** One event: its JSON key (`"name":`), its detail as JSON text, whether the detail has a target. */
+/** One event: its name, its JSON key (`"name":`), its detail as JSON text, whether the detail has a target. */
 export interface EventEntry {
+  readonly name: string;
   readonly head: string;
   readonly detail: string;
   readonly targeted: boolean;
 }
 
-/** Events of one timing, in first-call order. */
-export type Events = ReadonlyMap<string, EventEntry>;
+/**
+ * Events of one timing, one per name, in first-call order. An array rather than a Map: plans
+ * hold a handful of events, and a Map's allocation and iterators cost more than a scan.
+ */
+export type Events = readonly EventEntry[];
 
-/** Same name again: the later detail wins, the first position is kept (Map.set keeps it). */
+/** Puts `entry` in `out`: over the entry of the same name (keeping its position), or last. */
+function put(out: EventEntry[], entry: EventEntry): void {
+  for (let i = 0; i < out.length; i++) {
+    if (out[i]!.name === entry.name) {
+      out[i] = entry;
+      return;
+    }
+  }
+  out.push(entry);
+}
+
+/** Same name again: the later detail wins, the first position is kept. */
 export function mergeEvents(a: Events | undefined, b: Events | undefined): Events | undefined {
-  if (a === undefined || a.size === 0) return b;
-  if (b === undefined || b.size === 0) return a;
-  const out = new Map(a);
-  for (const [name, entry] of b) out.set(name, entry);
+  if (a === undefined || a.length === 0) return b;
+  if (b === undefined || b.length === 0) return a;
+  const out = a.slice();
+  for (const entry of b) put(out, entry);
   return out;
 }
 
-/** Adds one event to a timing's map, returning a new map. */
-export function addEvent(events: Events | undefined, name: string, entry: EventEntry): Events {
-  const out = new Map(events);
-  out.set(name, entry);
+/** Adds one event to a timing's events, returning new events. */
+export function addEvent(events: Events | undefined, entry: EventEntry): Events {
+  if (events === undefined || events.length === 0) return [entry];
+  const out = events.slice();
+  put(out, entry);
   return out;
 }
 
@@ -59,10 +75,11 @@ export function addEvent(events: Events | undefined, name: string, entry: EventE
  */
 export function eventsText(events: Events): string {
   // One event (the usual case): nothing to partition.
-  if (events.size === 1) for (const entry of events.values()) return `{${entry.head}${entry.detail}}`;
+  if (events.length === 1) return `{${events[0]!.head}${events[0]!.detail}}`;
   let head = "";
   let tail = "";
-  for (const entry of events.values()) {
+  for (let i = 0; i < events.length; i++) {
+    const entry = events[i]!;
     const part = `,${entry.head}${entry.detail}`;
     if (entry.targeted) tail += part;
     else head += part;
@@ -94,7 +111,27 @@ const FALSY_JSON: ReadonlySet<string> = new Set(["false", "0", "null", '""']);
 
 // Names of ASCII word characters, dots, colons and dashes (`saved`, `item:saved`): nothing to
 // refuse, and JSON writes them as they are.
-const SIMPLE_NAME = /^[\w.:-]+$/;
+// Tested with a loop: for names this short it is faster than a regular expression.
+function isSimpleName(name: string): boolean {
+  if (name.length === 0) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    // a-z, A-Z, 0-9 and ":", "_", ".", "-"
+    if (
+      !(
+        (c >= 97 && c <= 122) ||
+        (c >= 65 && c <= 90) ||
+        (c >= 48 && c <= 58) ||
+        c === 95 ||
+        c === 46 ||
+        c === 45
+      )
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 
 /**
@@ -102,7 +139,7 @@ const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
  * JSON key, `"name":`.
  */
 export function eventHead(name: unknown, site: Site): string {
-  if (typeof name === "string" && SIMPLE_NAME.test(name)) return `"${name}":`;
+  if (typeof name === "string" && isSimpleName(name)) return `"${name}":`;
   if (typeof name !== "string") {
     return fail("invalid_event_name", site, `event name must be a string, got ${describeType(name)}`);
   }
@@ -137,11 +174,13 @@ export function buildEvent(
   // The common case: plain data, no replacer, no target (neither given nor in params, nor an
   // `elt` key): the detail is the params' JSON text, or `{"value":…}` around it.
   if (encoder === undefined && target === undefined) {
-    if (params === undefined) return { head, detail: "{}", targeted: false };
+    if (params === undefined) return { name, head, detail: "{}", targeted: false };
     const kind = plainKind(params);
-    if (kind === PLAIN_OBJECT) return { head, detail: asciiJson(JSON.stringify(params)), targeted: false };
+    if (kind === PLAIN_OBJECT) {
+      return { name, head, detail: asciiJson(JSON.stringify(params)), targeted: false };
+    }
     if (kind === PLAIN_VALUE) {
-      return { head, detail: asciiJson(`{"value":${JSON.stringify(params)}}`), targeted: false };
+      return { name, head, detail: asciiJson(`{"value":${JSON.stringify(params)}}`), targeted: false };
     }
   }
   let members: Members;
@@ -198,7 +237,7 @@ export function buildEvent(
   if (chosen !== undefined) {
     detail = `${detail.length === 2 ? "{" : `${detail.slice(0, -1)},`}"target":${jsonString(chosen)}}`;
   }
-  return { head, detail, targeted: chosen !== undefined };
+  return { name, head, detail, targeted: chosen !== undefined };
 }
 
 const LIST_FORBIDDEN = /[{}[\]"\u0000-\u001f\u007f]/;
@@ -231,8 +270,8 @@ function topLevelParts(value: string): string[] {
  * (each with the detail `{}`), or several of those joined with ", " by a runtime that merged
  * repeated lines. Anything else is `invalid_existing_header`.
  */
-export function parseExistingEvents(value: string, site: Site): Map<string, EventEntry> {
-  const out = new Map<string, EventEntry>();
+export function parseExistingEvents(value: string, site: Site): Events {
+  const out: EventEntry[] = [];
   const refuse = (cause?: unknown): never =>
     fail(
       "invalid_existing_header",
@@ -245,7 +284,7 @@ export function parseExistingEvents(value: string, site: Site): Map<string, Even
     if (text === "") continue;
     if (!text.startsWith("{")) {
       if (LIST_FORBIDDEN.test(text)) refuse();
-      out.set(text, { head: `${jsonString(text)}:`, detail: "{}", targeted: false });
+      put(out, { name: text, head: `${jsonString(text)}:`, detail: "{}", targeted: false });
       continue;
     }
     let parsed: unknown;
@@ -259,7 +298,7 @@ export function parseExistingEvents(value: string, site: Site): Map<string, Even
         typeof detail === "object" &&
         detail !== null &&
         typeof (detail as { target?: unknown }).target === "string";
-      out.set(name, { head: `${jsonString(name)}:`, detail: asciiJson(JSON.stringify(detail)), targeted });
+      put(out, { name, head: `${jsonString(name)}:`, detail: asciiJson(JSON.stringify(detail)), targeted });
     }
   }
   return out;

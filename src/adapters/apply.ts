@@ -11,13 +11,7 @@ import {
   NAVIGATION_HEADERS,
   type State,
 } from "../plan.js";
-import {
-  type EventEntry,
-  eventsText,
-  mergeEvents,
-  parseExistingEvents,
-  TRIGGER_HEADERS,
-} from "../trigger.js";
+import { type Events, eventsText, mergeEvents, parseExistingEvents, TRIGGER_HEADERS } from "../trigger.js";
 
 /**
  * A Node `ServerResponse`-like object: node:http, Express's `res`, Koa's `ctx.res`, Fastify's
@@ -134,7 +128,7 @@ export function computeWrites(
         set.push([name, value]);
         continue;
       }
-      let merged: ReadonlyMap<string, EventEntry> | undefined;
+      let merged: Events | undefined;
       for (const line of existing) merged = mergeEvents(merged, parseExistingEvents(line, site));
       set.push([name, eventsText(mergeEvents(merged, state.triggers[timing])!)]);
     } else if (name === "Vary" || name === "Access-Control-Expose-Headers") {
