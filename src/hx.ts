@@ -620,7 +620,11 @@ export class Hx {
    */
   toHeaders(): Readonly<Record<string, string>> {
     if (this.#headers === undefined) {
-      this.#headers = Object.freeze(Object.fromEntries(this.#compile().pairs));
+      // A loop rather than Object.fromEntries, which costs several times more on 4 lines.
+      const headers: Record<string, string> = {};
+      const { names, values } = this.#compile();
+      for (let i = 0; i < names.length; i++) headers[names[i]!] = values[i]!;
+      this.#headers = Object.freeze(headers);
     }
     return this.#headers;
   }
@@ -656,7 +660,7 @@ export class Hx {
    * ```
    */
   get isEmpty(): boolean {
-    return this.#state.status === undefined && this.#compile().pairs.length === 0;
+    return this.#state.status === undefined && this.#compile().names.length === 0;
   }
 
   /**

@@ -10,6 +10,7 @@ import {
   hasHxHeader,
   NAVIGATION_HEADERS,
   type State,
+  zipPairs,
 } from "../plan.js";
 import { type Events, eventsText, mergeEvents, parseExistingEvents, TRIGGER_HEADERS } from "../trigger.js";
 
@@ -70,7 +71,9 @@ type Existing = string | number | readonly string[] | undefined;
 
 /** The writes that applying a plan makes, computed before any of them is made. */
 export interface Writes {
-  readonly set: ReadonlyArray<readonly [string, string]>;
+  /** Header names to set; `values[i]` is the value of `names[i]`. */
+  readonly names: readonly string[];
+  readonly values: readonly string[];
   readonly remove: readonly string[];
 }
 
@@ -113,29 +116,34 @@ export function computeWrites(
   get: (name: string) => Existing,
   method: string,
 ): Writes {
-  const pairs = compiled.pairs;
   // The common case, nothing to merge: the plan's own lines as they are, whose size every
   // change to the plan checked already (checkPlanSize).
-  if (untouched(compiled.probes, get)) return { set: pairs, remove: NO_REMOVALS };
-  const set: Array<[string, string]> = [];
+  if (untouched(compiled.probes, get)) {
+    return { names: compiled.names, values: compiled.values, remove: NO_REMOVALS };
+  }
+  const names: string[] = [];
+  const values: string[] = [];
   const remove: string[] = [];
-  for (const [name, value] of pairs) {
+  for (let i = 0; i < compiled.names.length; i++) {
+    const name = compiled.names[i]!;
+    const value = compiled.values[i]!;
     const site: Site = { method, header: name };
     const timing = TIMING_OF[name];
+    names.push(name);
     if (timing !== undefined) {
       const existing = lines(get(name));
       if (existing.length === 0) {
-        set.push([name, value]);
+        values.push(value);
         continue;
       }
       let merged: Events | undefined;
       for (const line of existing) merged = mergeEvents(merged, parseExistingEvents(line, site));
-      set.push([name, eventsText(mergeEvents(merged, state.triggers[timing])!)]);
+      values.push(eventsText(mergeEvents(merged, state.triggers[timing])!));
     } else if (name === "Vary" || name === "Access-Control-Expose-Headers") {
       const existing = listNames(get(name));
-      set.push([name, existing.length === 0 ? value : unionNames(existing, value.split(", ")).join(", ")]);
+      values.push(existing.length === 0 ? value : unionNames(existing, value.split(", ")).join(", "));
     } else {
-      set.push([name, value]);
+      values.push(value);
       const group = (NAVIGATION_HEADERS as readonly string[]).includes(name)
         ? NAVIGATION_HEADERS
         : (HISTORY_HEADERS as readonly string[]).includes(name)
@@ -146,8 +154,8 @@ export function computeWrites(
       }
     }
   }
-  checkSize(set, state.options.maxHeaderBytes, { method, header: "(plan)" });
-  return { set, remove };
+  checkSize(zipPairs(names, values), state.options.maxHeaderBytes, { method, header: "(plan)" });
+  return { names, values, remove };
 }
 
 /** The HX-* response headers any htmx version reads, for targets that cannot list theirs. */
@@ -246,9 +254,8 @@ export function applyToHeaders(
   method: string,
   get: (name: string) => Existing = (name) => headers.get(name) ?? undefined,
 ): void {
-  const writes = computeWrites(state, compiled, get, method);
-  const { set, remove } = writes;
-  if (set.length === 0 && remove.length === 0) {
+  const { names, values, remove } = computeWrites(state, compiled, get, method);
+  if (names.length === 0 && remove.length === 0) {
     // Nothing to write, but an immutable Headers is still refused, as when there is: deleting
     // a name that is not there changes nothing on a mutable one.
     try {
@@ -263,7 +270,7 @@ export function applyToHeaders(
   let written = 0;
   try {
     for (; written < remove.length; written++) headers.delete(remove[written]!);
-    for (let i = 0; i < set.length; i++, written++) headers.set(set[i]![0], set[i]![1]);
+    for (let i = 0; i < names.length; i++, written++) headers.set(names[i]!, values[i]!);
   } catch (cause) {
     if (written === 0) immutableHeaders(method, cause);
     throw cause;
@@ -295,7 +302,7 @@ function applyToNode(state: State, compiled: Compiled, res: NodeResponseLike): v
       () => res.getHeaderNames?.() ?? RESPONSE_HX_HEADERS.filter((name) => res.getHeader(name) !== undefined),
     );
   }
-  const { pairs, probes } = compiled;
+  const { names, values, probes } = compiled;
   let fresh = true;
   for (let i = 0; i < probes.length; i++) {
     if (res.getHeader(probes[i]!) !== undefined) {
@@ -305,11 +312,11 @@ function applyToNode(state: State, compiled: Compiled, res: NodeResponseLike): v
   }
   // The common case, nothing to merge: the plan's lines as they are, no closure, no copy.
   if (fresh) {
-    for (let i = 0; i < pairs.length; i++) res.setHeader(pairs[i]![0], pairs[i]![1]);
+    for (let i = 0; i < names.length; i++) res.setHeader(names[i]!, values[i]!);
   } else {
     const writes = computeWrites(state, compiled, (name) => res.getHeader(name), method);
     for (const name of writes.remove) res.removeHeader(name);
-    for (const pair of writes.set) res.setHeader(pair[0], pair[1]);
+    for (let i = 0; i < writes.names.length; i++) res.setHeader(writes.names[i]!, writes.values[i]!);
   }
   if (state.status !== undefined) res.statusCode = state.status;
 }
@@ -349,7 +356,9 @@ function applyToRecord(state: State, compiled: Compiled, record: HeaderRecord): 
     method,
   );
   for (const name of writes.remove) for (const key of keysOf(name)) delete record[key];
-  for (const [name, value] of writes.set) {
+  for (let i = 0; i < writes.names.length; i++) {
+    const name = writes.names[i]!;
+    const value = writes.values[i]!;
     const [first, ...rest] = keysOf(name);
     for (const key of rest) delete record[key];
     record[first ?? name] = value;
