@@ -3,7 +3,7 @@
 // that was wrong, and two plans branched from one base never see each other's changes.
 import { applyPlan, type HeaderTarget } from "./adapters/apply.js";
 import { type ResponseBody, toResponse, toResponseInit } from "./adapters/fetch.js";
-import { type Encoder, encodeUrl, fail, isToken, rejectControl, type Site, selector } from "./encode.js";
+import { type Encoder, encodeUrl, fail, isToken, type Site, selector } from "./encode.js";
 import { describeChar, quote } from "./errors.js";
 import { encodeLocation, type LocationOptions } from "./location.js";
 import { unionNames } from "./names.js";
@@ -27,7 +27,7 @@ import {
   withTriggers,
 } from "./plan.js";
 import { parseHxOptions, parseTriggerOptions } from "./schema.js";
-import { rawSwap, type SwapModifiers, type SwapStyle, typedSwap } from "./swap.js";
+import { reswapValue, type SwapModifiers, type SwapStyle } from "./swap.js";
 import { addEvent, buildEvent, eventHead, mergeEvents, type Timing, TRIGGER_HEADERS } from "./trigger.js";
 
 /**
@@ -383,17 +383,7 @@ export class Hx {
   reswap(rawSpec: string): Hx;
   reswap(spec: string, modifiers?: SwapModifiers): Hx {
     const site = RESWAP_SITE;
-    const { htmx, extraStyles } = this.#state.options;
-    const ctx = { htmx, extraStyles };
-    if (typeof spec !== "string")
-      fail("invalid_swap", site, `expected a swap style or spec string, got ${typeof spec}`);
-    rejectControl(spec, "invalid_swap", site, "swap style");
-    const value =
-      modifiers === undefined && /[\s:,]/.test(spec)
-        ? rawSwap(spec, ctx, site)
-        : modifiers === undefined && spec.trim() === ""
-          ? rawSwap(spec, ctx, site)
-          : typedSwap(spec, modifiers, ctx, site);
+    const value = reswapValue(spec, modifiers, this.#state.options, site);
     return this.#next(withReswap(this.#state, value), site);
   }
 

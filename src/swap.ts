@@ -291,6 +291,23 @@ export function serializeSwap(
   return spec;
 }
 
+/**
+ * The `HX-Reswap` value of `reswap(spec, modifiers)`: a style with typed modifiers, or one raw
+ * spec (no modifiers, and whitespace, a colon or a comma in it) parsed with the version's grammar.
+ */
+export function reswapValue(spec: unknown, modifiers: unknown, ctx: SwapContext, site: Site): string {
+  // The common case, a built-in style of the version: nothing to parse, no character to refuse.
+  if (typeof spec === "string" && (ctx.htmx === 2 ? STYLES_2 : STYLES_4).has(spec)) {
+    return modifiers === undefined ? spec : typedSwap(spec, modifiers, ctx, site);
+  }
+  if (typeof spec !== "string") {
+    return fail("invalid_swap", site, `expected a swap style or spec string, got ${typeof spec}`);
+  }
+  rejectControl(spec, "invalid_swap", site, "swap style");
+  if (modifiers === undefined && (/[\s:,]/.test(spec) || spec.trim() === "")) return rawSwap(spec, ctx, site);
+  return typedSwap(spec, modifiers, ctx, site);
+}
+
 /** Checks typed modifiers (their shape, then their values) and serialises them. */
 export function typedSwap(style: string | undefined, mods: unknown, ctx: SwapContext, site: Site): string {
   const checked = mods === undefined ? {} : parseSwapModifiers(mods, site);
