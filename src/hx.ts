@@ -8,12 +8,12 @@ import { describeChar, quote } from "./errors.js";
 import { encodeLocation, type LocationOptions } from "./location.js";
 import { unionNames } from "./names.js";
 import {
-  type Compiled,
   checkConsistency,
   checkPlanSize,
   compilePlan,
   emptyState,
   type HistoryHeader,
+  type Lines,
   type NavigationHeader,
   type PlanOptions,
   patchState,
@@ -127,7 +127,7 @@ let readState: (plan: Hx) => State;
  */
 export class Hx {
   readonly #state: State;
-  #compiled: Compiled | undefined;
+  #lines: Lines | undefined;
   #headers: Readonly<Record<string, string>> | undefined;
 
   static {
@@ -612,16 +612,16 @@ export class Hx {
     if (this.#headers === undefined) {
       // A loop rather than Object.fromEntries, which costs several times more on 4 lines.
       const headers: Record<string, string> = {};
-      const { names, values } = this.#compile();
-      for (let i = 0; i < names.length; i++) headers[names[i]!] = values[i]!;
+      const lines = this.#compile();
+      for (let i = 0; i < lines.length; i += 2) headers[lines[i]!] = lines[i + 1]!;
       this.#headers = Object.freeze(headers);
     }
     return this.#headers;
   }
 
-  #compile(): Compiled {
-    if (this.#compiled === undefined) this.#compiled = compilePlan(this.#state);
-    return this.#compiled;
+  #compile(): Lines {
+    if (this.#lines === undefined) this.#lines = compilePlan(this.#state);
+    return this.#lines;
   }
 
   /**
@@ -650,7 +650,7 @@ export class Hx {
    * ```
    */
   get isEmpty(): boolean {
-    return this.#state.status === undefined && this.#compile().names.length === 0;
+    return this.#state.status === undefined && this.#compile().length === 0;
   }
 
   /**

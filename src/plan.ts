@@ -62,94 +62,50 @@ export function emptyState(options: PlanOptions): State {
 }
 
 /**
- * A plan's header lines, with the names to look up on a target before writing them: when the
- * target holds none of those, the lines are written as they are (`applyTo`). Computed once per
- * plan, since a plan never changes.
+ * A plan's header lines as one flat array, name then value: `[name0, value0, name1, value1, …]`.
+ * One array rather than pairs: a dynamic plan is usually applied once, and each allocation
+ * shows on the benchmark.
  */
-export interface Compiled {
-  /** Header names in canonical order; `values[i]` is the value of `names[i]`. */
-  readonly names: readonly string[];
-  readonly values: readonly string[];
-  readonly probes: readonly string[];
-}
+export type Lines = readonly string[];
 
 /** For each member of an exclusive group, the other members, which a write of it removes. */
-const OTHERS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+export const OTHERS: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
   [NAVIGATION_HEADERS, HISTORY_HEADERS].flatMap((group: readonly string[]) =>
     group.map((name) => [name, group.filter((other) => other !== name)]),
   ),
 );
 
-/**
- * Header pairs in canonical order, and the probes: the trigger and list headers merge with
- * what the target holds, and a group member replaces the others.
- */
-export function compilePlan(state: State): Compiled {
-  // Two parallel arrays rather than [name, value] pairs: two allocations instead of one per line.
-  const names: string[] = [];
-  const values: string[] = [];
-  const probes: string[] = [];
+/** The header lines of a plan, in canonical order. */
+export function compilePlan(state: State): Lines {
+  const lines: string[] = [];
   const { receive, swap, settle } = state.triggers;
-  if (receive !== undefined && receive.length > 0) {
-    names.push(TRIGGER_HEADERS.receive);
-    values.push(eventsText(receive));
-    probes.push(TRIGGER_HEADERS.receive);
+  if (receive !== undefined && receive.length > 0) lines.push(TRIGGER_HEADERS.receive, eventsText(receive));
+  if (swap !== undefined && swap.length > 0) lines.push(TRIGGER_HEADERS.swap, eventsText(swap));
+  if (settle !== undefined && settle.length > 0) lines.push(TRIGGER_HEADERS.settle, eventsText(settle));
+  if (state.navigation !== undefined) lines.push(state.navigation.name, state.navigation.value);
+  if (state.history !== undefined) lines.push(state.history.name, state.history.value);
+  if (state.retarget !== undefined) lines.push("HX-Retarget", state.retarget);
+  if (state.reswap !== undefined) lines.push("HX-Reswap", state.reswap);
+  if (state.reselect !== undefined) lines.push("HX-Reselect", state.reselect);
+  if (state.expose && lines.length > 0) {
+    let names = lines[0]!;
+    for (let i = 2; i < lines.length; i += 2) names += `, ${lines[i]}`;
+    lines.push("Access-Control-Expose-Headers", names);
   }
-  if (swap !== undefined && swap.length > 0) {
-    names.push(TRIGGER_HEADERS.swap);
-    values.push(eventsText(swap));
-    probes.push(TRIGGER_HEADERS.swap);
-  }
-  if (settle !== undefined && settle.length > 0) {
-    names.push(TRIGGER_HEADERS.settle);
-    values.push(eventsText(settle));
-    probes.push(TRIGGER_HEADERS.settle);
-  }
-  const { navigation, history } = state;
-  if (navigation !== undefined) {
-    names.push(navigation.name);
-    values.push(navigation.value);
-    for (const other of OTHERS[navigation.name]!) probes.push(other);
-  }
-  if (history !== undefined) {
-    names.push(history.name);
-    values.push(history.value);
-    for (const other of OTHERS[history.name]!) probes.push(other);
-  }
-  if (state.retarget !== undefined) {
-    names.push("HX-Retarget");
-    values.push(state.retarget);
-  }
-  if (state.reswap !== undefined) {
-    names.push("HX-Reswap");
-    values.push(state.reswap);
-  }
-  if (state.reselect !== undefined) {
-    names.push("HX-Reselect");
-    values.push(state.reselect);
-  }
-  if (state.expose && names.length > 0) {
-    values.push(names.join(", "));
-    names.push("Access-Control-Expose-Headers");
-    probes.push("Access-Control-Expose-Headers");
-  }
-  if (state.vary.length > 0) {
-    names.push("Vary");
-    values.push(state.vary.join(", "));
-    probes.push("Vary");
-  }
-  return { names, values, probes };
+  if (state.vary.length > 0) lines.push("Vary", state.vary.join(", "));
+  return lines;
 }
 
-/** `[name, value]` pairs of parallel name and value arrays. */
-export function zipPairs(names: readonly string[], values: readonly string[]): Array<[string, string]> {
-  return names.map((name, i) => [name, values[i]!]);
+/** `[name, value]` pairs of flat lines. */
+export function linePairs(lines: Lines): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (let i = 0; i < lines.length; i += 2) pairs.push([lines[i]!, lines[i + 1]!]);
+  return pairs;
 }
 
 /** Header pairs in canonical order. */
 export function headerPairs(state: State): Array<[string, string]> {
-  const { names, values } = compilePlan(state);
-  return zipPairs(names, values);
+  return linePairs(compilePlan(state));
 }
 
 /** True when the plan sets any `HX-*` header. */

@@ -4,13 +4,14 @@
 import { fail, type Site } from "../encode.js";
 import { unionNames } from "../names.js";
 import {
-  type Compiled,
   checkSize,
   HISTORY_HEADERS,
   hasHxHeader,
+  type Lines,
+  linePairs,
   NAVIGATION_HEADERS,
+  OTHERS,
   type State,
-  zipPairs,
 } from "../plan.js";
 import { type Events, eventsText, mergeEvents, parseExistingEvents, TRIGGER_HEADERS } from "../trigger.js";
 
@@ -71,17 +72,38 @@ type Existing = string | number | readonly string[] | undefined;
 
 /** The writes that applying a plan makes, computed before any of them is made. */
 export interface Writes {
-  /** Header names to set; `values[i]` is the value of `names[i]`. */
-  readonly names: readonly string[];
-  readonly values: readonly string[];
+  /** The lines to set, name then value. */
+  readonly lines: Lines;
   readonly remove: readonly string[];
 }
 
 const NO_REMOVALS: readonly string[] = [];
 
-/** True when the target holds nothing the plan merges with or replaces from its group. */
-function untouched(probes: readonly string[], get: (name: string) => Existing): boolean {
-  for (let i = 0; i < probes.length; i++) if (get(probes[i]!) !== undefined) return false;
+function holdsAny<T>(
+  target: T,
+  read: (target: T, name: string) => Existing,
+  names: readonly string[],
+): boolean {
+  for (let i = 0; i < names.length; i++) if (read(target, names[i]!) !== undefined) return true;
+  return false;
+}
+
+/**
+ * True when the target holds nothing the plan merges with (its trigger and list headers) or
+ * replaces (the other members of its exclusive groups): then its lines are written as they are.
+ * `read` is a plain function of the target, so no closure is made per call.
+ */
+export function untouched<T>(state: State, target: T, read: (target: T, name: string) => Existing): boolean {
+  const { receive, swap, settle } = state.triggers;
+  if (receive !== undefined && receive.length > 0 && read(target, TRIGGER_HEADERS.receive) !== undefined)
+    return false;
+  if (swap !== undefined && swap.length > 0 && read(target, TRIGGER_HEADERS.swap) !== undefined) return false;
+  if (settle !== undefined && settle.length > 0 && read(target, TRIGGER_HEADERS.settle) !== undefined)
+    return false;
+  if (state.navigation !== undefined && holdsAny(target, read, OTHERS[state.navigation.name]!)) return false;
+  if (state.history !== undefined && holdsAny(target, read, OTHERS[state.history.name]!)) return false;
+  if (state.expose && read(target, "Access-Control-Expose-Headers") !== undefined) return false;
+  if (state.vary.length > 0 && read(target, "Vary") !== undefined) return false;
   return true;
 }
 
@@ -91,7 +113,7 @@ const TIMING_OF: Readonly<Record<string, "receive" | "swap" | "settle">> = {
   [TRIGGER_HEADERS.settle]: "settle",
 };
 
-function lines(value: Existing): string[] {
+function linesOf(value: Existing): string[] {
   if (value === undefined) return [];
   if (typeof value === "number") return [String(value)];
   if (typeof value === "string") return [value];
@@ -100,7 +122,7 @@ function lines(value: Existing): string[] {
 
 function listNames(value: Existing): string[] {
   const out: string[] = [];
-  for (const line of lines(value)) {
+  for (const line of linesOf(value)) {
     for (const part of line.split(",")) {
       const name = part.trim();
       if (name !== "") out.push(name);
@@ -110,52 +132,43 @@ function listNames(value: Existing): string[] {
 }
 
 /** Computes the merged header values; throws before anything is written. */
-export function computeWrites(
+export function computeWrites<T>(
   state: State,
-  compiled: Compiled,
-  get: (name: string) => Existing,
+  lines: Lines,
+  target: T,
+  read: (target: T, name: string) => Existing,
   method: string,
 ): Writes {
   // The common case, nothing to merge: the plan's own lines as they are, whose size every
   // change to the plan checked already (checkPlanSize).
-  if (untouched(compiled.probes, get)) {
-    return { names: compiled.names, values: compiled.values, remove: NO_REMOVALS };
-  }
-  const names: string[] = [];
-  const values: string[] = [];
+  if (untouched(state, target, read)) return { lines, remove: NO_REMOVALS };
+  const get = (name: string): Existing => read(target, name);
+  const out: string[] = [];
   const remove: string[] = [];
-  for (let i = 0; i < compiled.names.length; i++) {
-    const name = compiled.names[i]!;
-    const value = compiled.values[i]!;
+  for (let i = 0; i < lines.length; i += 2) {
+    const name = lines[i]!;
+    const value = lines[i + 1]!;
     const site: Site = { method, header: name };
     const timing = TIMING_OF[name];
-    names.push(name);
     if (timing !== undefined) {
-      const existing = lines(get(name));
+      const existing = linesOf(get(name));
       if (existing.length === 0) {
-        values.push(value);
+        out.push(name, value);
         continue;
       }
       let merged: Events | undefined;
       for (const line of existing) merged = mergeEvents(merged, parseExistingEvents(line, site));
-      values.push(eventsText(mergeEvents(merged, state.triggers[timing])!));
+      out.push(name, eventsText(mergeEvents(merged, state.triggers[timing])!));
     } else if (name === "Vary" || name === "Access-Control-Expose-Headers") {
       const existing = listNames(get(name));
-      values.push(existing.length === 0 ? value : unionNames(existing, value.split(", ")).join(", "));
+      out.push(name, existing.length === 0 ? value : unionNames(existing, value.split(", ")).join(", "));
     } else {
-      values.push(value);
-      const group = (NAVIGATION_HEADERS as readonly string[]).includes(name)
-        ? NAVIGATION_HEADERS
-        : (HISTORY_HEADERS as readonly string[]).includes(name)
-          ? HISTORY_HEADERS
-          : undefined;
-      for (const other of group ?? []) {
-        if (other !== name && get(other) !== undefined) remove.push(other);
-      }
+      out.push(name, value);
+      for (const other of OTHERS[name] ?? NO_REMOVALS) if (get(other) !== undefined) remove.push(other);
     }
   }
-  checkSize(zipPairs(names, values), state.options.maxHeaderBytes, { method, header: "(plan)" });
-  return { names, values, remove };
+  checkSize(linePairs(out), state.options.maxHeaderBytes, { method, header: "(plan)" });
+  return { lines: out, remove };
 }
 
 /** The HX-* response headers any htmx version reads, for targets that cannot list theirs. */
@@ -246,16 +259,24 @@ function immutableHeaders(method: string, cause: unknown): never {
   );
 }
 
+const readHeaders = (headers: Headers, name: string): Existing => headers.get(name) ?? undefined;
+const readNode = (res: NodeResponseLike, name: string): Existing => res.getHeader(name);
+
 /** Writes onto a Fetch `Headers`; an immutable one is refused before anything changes. */
 export function applyToHeaders(
   state: State,
-  compiled: Compiled,
+  lines: Lines,
   headers: Headers,
   method: string,
-  get: (name: string) => Existing = (name) => headers.get(name) ?? undefined,
+  get?: (name: string) => Existing,
 ): void {
-  const { names, values, remove } = computeWrites(state, compiled, get, method);
-  if (names.length === 0 && remove.length === 0) {
+  const writes =
+    get === undefined
+      ? computeWrites(state, lines, headers, readHeaders, method)
+      : computeWrites(state, lines, get, (read, name) => read(name), method);
+  const { remove } = writes;
+  const out = writes.lines;
+  if (out.length === 0 && remove.length === 0) {
     // Nothing to write, but an immutable Headers is still refused, as when there is: deleting
     // a name that is not there changes nothing on a mutable one.
     try {
@@ -270,7 +291,7 @@ export function applyToHeaders(
   let written = 0;
   try {
     for (; written < remove.length; written++) headers.delete(remove[written]!);
-    for (let i = 0; i < names.length; i++, written++) headers.set(names[i]!, values[i]!);
+    for (let i = 0; i < out.length; i += 2, written++) headers.set(out[i]!, out[i + 1]!);
   } catch (cause) {
     if (written === 0) immutableHeaders(method, cause);
     throw cause;
@@ -280,7 +301,7 @@ export function applyToHeaders(
 const REDIRECT_MIN = 300;
 const REDIRECT_MAX = 399;
 
-function applyToNode(state: State, compiled: Compiled, res: NodeResponseLike): void {
+function applyToNode(state: State, lines: Lines, res: NodeResponseLike): void {
   const method = "applyTo()";
   if (res.headersSent === true) {
     fail(
@@ -302,26 +323,18 @@ function applyToNode(state: State, compiled: Compiled, res: NodeResponseLike): v
       () => res.getHeaderNames?.() ?? RESPONSE_HX_HEADERS.filter((name) => res.getHeader(name) !== undefined),
     );
   }
-  const { names, values, probes } = compiled;
-  let fresh = true;
-  for (let i = 0; i < probes.length; i++) {
-    if (res.getHeader(probes[i]!) !== undefined) {
-      fresh = false;
-      break;
-    }
-  }
   // The common case, nothing to merge: the plan's lines as they are, no closure, no copy.
-  if (fresh) {
-    for (let i = 0; i < names.length; i++) res.setHeader(names[i]!, values[i]!);
+  if (untouched(state, res, readNode)) {
+    for (let i = 0; i < lines.length; i += 2) res.setHeader(lines[i]!, lines[i + 1]!);
   } else {
-    const writes = computeWrites(state, compiled, (name) => res.getHeader(name), method);
+    const writes = computeWrites(state, lines, res, readNode, method);
     for (const name of writes.remove) res.removeHeader(name);
-    for (let i = 0; i < writes.names.length; i++) res.setHeader(writes.names[i]!, writes.values[i]!);
+    for (let i = 0; i < writes.lines.length; i += 2) res.setHeader(writes.lines[i]!, writes.lines[i + 1]!);
   }
   if (state.status !== undefined) res.statusCode = state.status;
 }
 
-function applyToResponse(state: State, compiled: Compiled, response: Response): void {
+function applyToResponse(state: State, lines: Lines, response: Response): void {
   const method = "applyTo()";
   if (state.status !== undefined && state.status !== response.status) {
     fail(
@@ -331,10 +344,10 @@ function applyToResponse(state: State, compiled: Compiled, response: Response): 
     );
   }
   checkRedirectStatus(state, response.status, method, () => response.headers.keys());
-  applyToHeaders(state, compiled, response.headers, method);
+  applyToHeaders(state, lines, response.headers, method);
 }
 
-function applyToRecord(state: State, compiled: Compiled, record: HeaderRecord): void {
+function applyToRecord(state: State, lines: Lines, record: HeaderRecord): void {
   const method = "applyTo()";
   if (Object.isFrozen(record)) {
     fail("headers_sent", { method, header: "(headers)" }, "the header record is frozen; pass a mutable copy");
@@ -346,42 +359,42 @@ function applyToRecord(state: State, compiled: Compiled, record: HeaderRecord): 
   };
   const writes = computeWrites(
     state,
-    compiled,
-    (name) => {
+    lines,
+    record,
+    (_, name) => {
       const keys = keysOf(name);
       if (keys.length === 0) return undefined;
       if (keys.length === 1) return record[keys[0]!];
-      return keys.flatMap((key) => lines(record[key]));
+      return keys.flatMap((key) => linesOf(record[key]));
     },
     method,
   );
   for (const name of writes.remove) for (const key of keysOf(name)) delete record[key];
-  for (let i = 0; i < writes.names.length; i++) {
-    const name = writes.names[i]!;
-    const value = writes.values[i]!;
+  for (let i = 0; i < writes.lines.length; i += 2) {
+    const name = writes.lines[i]!;
     const [first, ...rest] = keysOf(name);
     for (const key of rest) delete record[key];
-    record[first ?? name] = value;
+    record[first ?? name] = writes.lines[i + 1]!;
   }
 }
 
 /** Applies a plan to any supported target; see `Hx.applyTo`. */
-export function applyPlan<T extends HeaderTarget>(state: State, compiled: Compiled, target: T): T {
+export function applyPlan<T extends HeaderTarget>(state: State, lines: Lines, target: T): T {
   // A Node response first: the busiest target, and it fails the other shapes' checks anyway.
   if (isNodeResponse(target)) {
-    applyToNode(state, compiled, target);
+    applyToNode(state, lines, target);
   } else if (isHeaders(target)) {
     checkRedirectStatus(state, undefined, "applyTo()", () => target.keys());
-    applyToHeaders(state, compiled, target, "applyTo()");
+    applyToHeaders(state, lines, target, "applyTo()");
   } else if (
     typeof target === "object" &&
     target !== null &&
     typeof (target as { status?: unknown }).status === "number" &&
     isHeaders((target as { headers?: unknown }).headers)
   ) {
-    applyToResponse(state, compiled, target as Response);
+    applyToResponse(state, lines, target as Response);
   } else if (typeof target === "object" && target !== null && !Array.isArray(target)) {
-    applyToRecord(state, compiled, target as HeaderRecord);
+    applyToRecord(state, lines, target as HeaderRecord);
   } else {
     fail(
       "invalid_option",

@@ -1,6 +1,6 @@
 // Fetch outputs: a ResponseInit or a Response carrying the plan.
 
-import type { Compiled, State } from "../plan.js";
+import type { Lines, State } from "../plan.js";
 import { applyToHeaders, checkRedirectStatus } from "./apply.js";
 
 /**
@@ -12,7 +12,7 @@ export type ResponseBody = ConstructorParameters<typeof Response>[0];
 /** See `Hx.toResponseInit`. */
 export function toResponseInit(
   state: State,
-  compiled: Compiled,
+  lines: Lines,
   init: ResponseInit | undefined,
   method = "toResponseInit()",
 ): ResponseInit {
@@ -30,7 +30,7 @@ export function toResponseInit(
         return found.length === 0 ? undefined : found;
       }
     : undefined;
-  applyToHeaders(state, compiled, headers, method, get);
+  applyToHeaders(state, lines, headers, method, get);
   const out: ResponseInit = { ...init, headers };
   const status = state.status ?? init?.status;
   if (status !== undefined) out.status = status;
@@ -40,9 +40,9 @@ export function toResponseInit(
 /** See `Hx.toResponse`. */
 export function toResponse(
   state: State,
-  compiled: Compiled,
+  lines: Lines,
   body: ResponseBody,
   init: ResponseInit | undefined,
 ): Response {
-  return new Response(body ?? null, toResponseInit(state, compiled, init, "toResponse()"));
+  return new Response(body ?? null, toResponseInit(state, lines, init, "toResponse()"));
 }
