@@ -11,6 +11,7 @@ import {
   linePairs,
   NAVIGATION_HEADERS,
   OTHERS,
+  probeNames,
   type State,
 } from "../plan.js";
 import { type Events, eventsText, mergeEvents, parseExistingEvents, TRIGGER_HEADERS } from "../trigger.js";
@@ -79,31 +80,13 @@ export interface Writes {
 
 const NO_REMOVALS: readonly string[] = [];
 
-function holdsAny<T>(
-  target: T,
-  read: (target: T, name: string) => Existing,
-  names: readonly string[],
-): boolean {
-  for (let i = 0; i < names.length; i++) if (read(target, names[i]!) !== undefined) return true;
-  return false;
-}
-
 /**
  * True when the target holds nothing the plan merges with (its trigger and list headers) or
  * replaces (the other members of its exclusive groups): then its lines are written as they are.
- * `read` is a plain function of the target, so no closure is made per call.
  */
-export function untouched<T>(state: State, target: T, read: (target: T, name: string) => Existing): boolean {
-  const { receive, swap, settle } = state.triggers;
-  if (receive !== undefined && receive.length > 0 && read(target, TRIGGER_HEADERS.receive) !== undefined)
-    return false;
-  if (swap !== undefined && swap.length > 0 && read(target, TRIGGER_HEADERS.swap) !== undefined) return false;
-  if (settle !== undefined && settle.length > 0 && read(target, TRIGGER_HEADERS.settle) !== undefined)
-    return false;
-  if (state.navigation !== undefined && holdsAny(target, read, OTHERS[state.navigation.name]!)) return false;
-  if (state.history !== undefined && holdsAny(target, read, OTHERS[state.history.name]!)) return false;
-  if (state.expose && read(target, "Access-Control-Expose-Headers") !== undefined) return false;
-  if (state.vary.length > 0 && read(target, "Vary") !== undefined) return false;
+function untouched(state: State, get: (name: string) => Existing): boolean {
+  const probes = probeNames(state);
+  for (let i = 0; i < probes.length; i++) if (get(probes[i]!) !== undefined) return false;
   return true;
 }
 
@@ -132,17 +115,15 @@ function listNames(value: Existing): string[] {
 }
 
 /** Computes the merged header values; throws before anything is written. */
-export function computeWrites<T>(
+export function computeWrites(
   state: State,
   lines: Lines,
-  target: T,
-  read: (target: T, name: string) => Existing,
+  get: (name: string) => Existing,
   method: string,
 ): Writes {
   // The common case, nothing to merge: the plan's own lines as they are, whose size every
   // change to the plan checked already (checkPlanSize).
-  if (untouched(state, target, read)) return { lines, remove: NO_REMOVALS };
-  const get = (name: string): Existing => read(target, name);
+  if (untouched(state, get)) return { lines, remove: NO_REMOVALS };
   const out: string[] = [];
   const remove: string[] = [];
   for (let i = 0; i < lines.length; i += 2) {
@@ -259,21 +240,15 @@ function immutableHeaders(method: string, cause: unknown): never {
   );
 }
 
-const readHeaders = (headers: Headers, name: string): Existing => headers.get(name) ?? undefined;
-const readNode = (res: NodeResponseLike, name: string): Existing => res.getHeader(name);
-
 /** Writes onto a Fetch `Headers`; an immutable one is refused before anything changes. */
 export function applyToHeaders(
   state: State,
   lines: Lines,
   headers: Headers,
   method: string,
-  get?: (name: string) => Existing,
+  get: (name: string) => Existing = (name) => headers.get(name) ?? undefined,
 ): void {
-  const writes =
-    get === undefined
-      ? computeWrites(state, lines, headers, readHeaders, method)
-      : computeWrites(state, lines, get, (read, name) => read(name), method);
+  const writes = computeWrites(state, lines, get, method);
   const { remove } = writes;
   const out = writes.lines;
   if (out.length === 0 && remove.length === 0) {
@@ -324,10 +299,13 @@ function applyToNode(state: State, lines: Lines, res: NodeResponseLike): void {
     );
   }
   // The common case, nothing to merge: the plan's lines as they are, no closure, no copy.
-  if (untouched(state, res, readNode)) {
+  const probes = probeNames(state);
+  let fresh = true;
+  for (let i = 0; i < probes.length && fresh; i++) fresh = res.getHeader(probes[i]!) === undefined;
+  if (fresh) {
     for (let i = 0; i < lines.length; i += 2) res.setHeader(lines[i]!, lines[i + 1]!);
   } else {
-    const writes = computeWrites(state, lines, res, readNode, method);
+    const writes = computeWrites(state, lines, (name) => res.getHeader(name), method);
     for (const name of writes.remove) res.removeHeader(name);
     for (let i = 0; i < writes.lines.length; i += 2) res.setHeader(writes.lines[i]!, writes.lines[i + 1]!);
   }
@@ -360,8 +338,7 @@ function applyToRecord(state: State, lines: Lines, record: HeaderRecord): void {
   const writes = computeWrites(
     state,
     lines,
-    record,
-    (_, name) => {
+    (name) => {
       const keys = keysOf(name);
       if (keys.length === 0) return undefined;
       if (keys.length === 1) return record[keys[0]!];
