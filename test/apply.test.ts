@@ -147,6 +147,42 @@ describe("applyTo(Headers | Response)", () => {
   });
 });
 
+describe("applyTo(immutable Headers)", () => {
+  // A Headers whose every change throws, as a fetched Response's does: read-only, with what it
+  // held before; hxplan detects it when its first write throws, before anything has changed.
+  function frozenHeaders(init: Record<string, string>): Headers {
+    const inner = new Headers(init);
+    const refuse = (): never => {
+      throw new TypeError("immutable");
+    };
+    return Object.assign(Object.create(Headers.prototype) as Headers, {
+      get: (name: string) => inner.get(name),
+      has: (name: string) => inner.has(name),
+      keys: () => inner.keys(),
+      set: refuse,
+      append: refuse,
+      delete: refuse,
+    });
+  }
+
+  it.each([
+    ["a plan that only sets", () => hx().trigger("a"), {}],
+    ["a plan whose first write is a removal", () => hx().replaceUrl("/b"), { "HX-Push-Url": "/a" }],
+    ["a plan that merges", () => hx().trigger("b"), { "HX-Trigger": "a" }],
+    ["an empty plan", () => hx(), {}],
+  ] as const)("refuses %s with headers_sent, the cause kept", (_, plan, init) => {
+    const headers = frozenHeaders(init);
+    let error: unknown;
+    try {
+      plan().applyTo(headers);
+    } catch (e) {
+      error = e;
+    }
+    expect(isHxError(error) && error.code).toBe("headers_sent");
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
+  });
+});
+
 describe("applyTo(record)", () => {
   it("matches keys case-insensitively and keeps the existing spelling", () => {
     const record: IncomingHttpHeaders & Record<string, string | string[] | undefined> = {
