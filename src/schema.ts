@@ -10,7 +10,9 @@ import type { HxErrorCode } from "./errors.js";
 // plain functions so that zod contributes only its object parser to a bundle (z.custom,
 // z.optional, z.strictObject: about 5 KB gzipped instead of 7 KB with every zod type used).
 type Test = (value: unknown) => boolean;
-type Spec = Readonly<Record<string, readonly [test: Test, rule: string]>>;
+/** An option's words for its message: the rule, or the rule with what breaks it in `value`. */
+type Rule = string | ((value: unknown) => string);
+type Spec = Readonly<Record<string, readonly [test: Test, rule: Rule]>>;
 type Rules = Readonly<Record<string, Test>>;
 
 const isString: Test = (v) => typeof v === "string";
@@ -82,7 +84,12 @@ const LOCATION_SPEC: Spec = {
   values: [isRecord, "must be an object"],
   headers: [
     (v) => isRecord(v) && Object.values(v as object).every(isString),
-    "must be an object of header names to string values",
+    (v) => {
+      const bad = isRecord(v) ? Object.entries(v as object).find(([, value]) => !isString(value)) : undefined;
+      return bad === undefined
+        ? `must be an object of header names to string values, got ${describeType(v)}`
+        : `must have string values, but "${bad[0]}" is ${describeType(bad[1])}`;
+    },
   ],
   push: [isUrlOrFalse, A_URL],
   replace: [isUrlOrFalse, A_URL],
@@ -112,8 +119,10 @@ function describeIssue(issue: Issue, input: unknown, what: string, spec: Spec): 
   }
   if (issue.path.length === 0) return `${what}s must be an object, got ${describeType(input)}`;
   const key = String(issue.path[0]);
+  const value = (input as Record<string, unknown>)[key];
   const rule = spec[key]?.[1] ?? "is invalid";
-  return `${what} "${key}" ${rule}, got ${describeType((input as Record<string, unknown>)[key])}`;
+  if (typeof rule === "function") return `${what} "${key}" ${rule(value)}`;
+  return `${what} "${key}" ${rule}, got ${describeType(value)}`;
 }
 
 // Cheap checks run before zod on every call: when each key is known and each value passes its

@@ -169,6 +169,16 @@ describe("location", () => {
     expect(errorOf(() => hx().location("/x", { target: "" })).code).toBe("invalid_selector");
     expect(errorOf(() => hx().location("javascript:x")).code).toBe("unsafe_url");
   });
+
+  it("names the option, and the header whose value is not a string", () => {
+    const headers = { "X-A": "a", "X-B": 2 } as unknown as Record<string, string>;
+    expect(errorOf(() => hx().location("/x", { headers })).message).toBe(
+      'location() HX-Location: location option "headers" must have string values, but "X-B" is number 2',
+    );
+    expect(errorOf(() => hx().reswap("outerHTML", { swap: true as unknown as number })).message).toBe(
+      'reswap() HX-Reswap: swap modifier "swap" must be a duration (a number of milliseconds or a string such as "1s"), got boolean true',
+    );
+  });
 });
 
 describe("selectors", () => {
