@@ -19,16 +19,14 @@ import {
   patchState,
   type State,
   withHistory,
+  withLine,
   withNavigation,
-  withReselect,
-  withReswap,
-  withRetarget,
   withStatus,
   withTriggers,
 } from "./plan.js";
 import { parseHxOptions, parseTriggerOptions } from "./schema.js";
 import { reswapValue, type SwapModifiers, type SwapStyle } from "./swap.js";
-import { addEvent, buildEvent, eventHead, mergeEvents, type Timing, TRIGGER_HEADERS } from "./trigger.js";
+import { addEvent, buildEvent, eventKey, mergeEvents, type Timing, TRIGGER_HEADERS } from "./trigger.js";
 
 /**
  * Options of {@link hx}.
@@ -110,7 +108,6 @@ const RESWAP_SITE: Site = { method: "reswap()", header: "HX-Reswap" };
 
 // Hands a prepared state to the constructor without widening its public signature.
 let handoff: State | undefined;
-let readState: (plan: Hx) => State;
 
 /**
  * An immutable plan of htmx response headers and status. Every method returns a new `Hx` and
@@ -129,10 +126,6 @@ export class Hx {
   readonly #state: State;
   #lines: Lines | undefined;
   #headers: Readonly<Record<string, string>> | undefined;
-
-  static {
-    readState = (plan) => plan.#state;
-  }
 
   /**
    * Creates an empty plan; the same as {@link hx}.
@@ -201,8 +194,8 @@ export class Hx {
       if (opts.encoder !== undefined) encoder = opts.encoder;
     }
     const site = TRIGGER_SITES[timing];
-    const head = eventHead(name, site);
-    const entry = buildEvent(name, head, params, target, htmx, encoder, site);
+    const key = eventKey(name, site);
+    const entry = buildEvent(name, key, params, target, htmx, encoder, site);
     const t = state.triggers;
     const events = addEvent(t[timing], entry);
     const triggers = {
@@ -384,7 +377,7 @@ export class Hx {
   reswap(spec: string, modifiers?: SwapModifiers): Hx {
     const site = RESWAP_SITE;
     const value = reswapValue(spec, modifiers, this.#state.options, site);
-    return this.#next(withReswap(this.#state, value), site);
+    return this.#next(withLine(this.#state, "reswap", value), site);
   }
 
   /**
@@ -416,7 +409,7 @@ export class Hx {
         'htmx 4 does not read "this" as the requesting element and would swap nothing; give an id selector',
       );
     }
-    return this.#next(withRetarget(this.#state, value), site);
+    return this.#next(withLine(this.#state, "retarget", value), site);
   }
 
   /**
@@ -444,7 +437,7 @@ export class Hx {
         'htmx 4 reads "unset" as a selector and would empty the target; omit reselect() instead',
       );
     }
-    return this.#next(withReselect(this.#state, value), site);
+    return this.#next(withLine(this.#state, "reselect", value), site);
   }
 
   /**
@@ -772,9 +765,4 @@ export const HTMX_STOP_POLLING = 286 as const;
  */
 export function hx(options?: HxOptions): Hx {
   return new Hx(options);
-}
-
-/** @internal The state of a plan, for the adapters. */
-export function stateOf(plan: Hx): State {
-  return readState(plan);
 }

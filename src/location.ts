@@ -16,7 +16,7 @@ import {
 import { describeChar, quote } from "./errors.js";
 import { parseLocationOptions, parseLocationSwap } from "./schema.js";
 import { rawSwap, type SwapContext, type SwapModifiers, type SwapStyle, serializeSwap } from "./swap.js";
-import { eventHead } from "./trigger.js";
+import { eventKey } from "./trigger.js";
 
 /**
  * The `swap` option of {@link LocationOptions} in its typed form: a style and the
@@ -87,8 +87,7 @@ export function encodeLocation(path: unknown, options: unknown, ctx: LocationCon
     add("source", jsonString(selector(opts.source, "json", site, "option source")));
   // htmx 2.0.11 drops the request when `source` is an element whose own request is still in
   // flight and `event` is given too (it reads the event name as an Event); the README warns.
-  // The event's JSON key without its colon: the name as a JSON string.
-  if (opts.event !== undefined) add("event", eventHead(opts.event, site).slice(0, -1));
+  if (opts.event !== undefined) add("event", eventKey(opts.event, site));
   if (opts.target !== undefined)
     add("target", jsonString(selector(opts.target, "json", site, "option target")));
   if (opts.swap !== undefined) {

@@ -4,6 +4,8 @@
 import * as z from "zod/mini";
 import { describeType, fail, type Site } from "./encode.js";
 import type { HxErrorCode } from "./errors.js";
+import type { HxOptions, TriggerOptions } from "./hx.js";
+import type { LocationOptions } from "./location.js";
 
 // Each option is one rule: a test and the words for its message. zod runs the tests inside
 // strict object schemas (unknown keys, the object itself, and the issue paths); the tests are
@@ -112,10 +114,9 @@ interface Issue {
   readonly keys?: readonly string[];
 }
 
-function describeIssue(issue: Issue, input: unknown, what: string, spec: Spec): string {
-  const known = Object.keys(spec);
+function describeIssue(issue: Issue, input: unknown, { what, spec, keys }: Parser): string {
   if (issue.code === "unrecognized_keys") {
-    return `unknown ${what} ${(issue.keys ?? []).map((k) => `"${k}"`).join(", ")}; known: ${known.join(", ")}`;
+    return `unknown ${what} ${(issue.keys ?? []).map((k) => `"${k}"`).join(", ")}; known: ${keys.join(", ")}`;
   }
   if (issue.path.length === 0) return `${what}s must be an object, got ${describeType(input)}`;
   const key = String(issue.path[0]);
@@ -175,49 +176,26 @@ function parseWith<T>(p: Parser, input: unknown, site: Site): T {
   const result = p.schema.safeParse(input);
   if (result.success) return result.data as T;
   const issue = result.error.issues[0] as unknown as Issue;
-  return fail(p.code, site, describeIssue(issue, input, p.what, p.spec));
+  return fail(p.code, site, describeIssue(issue, input, p));
 }
 
-// The parsers below are what the rest of hxplan uses; their types mention no zod, so no
-// declaration file does either.
-
-/** The shape of `hx()` options, checked. */
-export interface ParsedHxOptions {
-  readonly htmx?: 2 | 4 | undefined;
-  readonly encoder?: ((key: string, value: unknown) => unknown) | undefined;
-  readonly swapStyles?: readonly string[] | undefined;
-  readonly maxHeaderBytes?: number | undefined;
-}
-
-/** The shape of trigger options, checked. */
-export interface ParsedTriggerOptions {
-  readonly after?: "receive" | "swap" | "settle" | undefined;
-  readonly target?: string | undefined;
-  readonly encoder?: ((key: string, value: unknown) => unknown) | undefined;
-}
+// The parsers below are what the rest of hxplan uses. They return the public option types
+// (which mention no zod, so no declaration file does either); a location's `swap` object is
+// checked later, by parseLocationSwap.
 
 /** Loosely typed modifiers; their values are checked by swap.ts. */
 export type ParsedModifiers = Readonly<Record<string, unknown>>;
 
-/** The shape of location options, checked. */
-export interface ParsedLocationOptions {
-  readonly source?: string | undefined;
-  readonly event?: string | undefined;
-  readonly target?: string | undefined;
-  readonly swap?: string | Readonly<Record<string, unknown>> | undefined;
-  readonly select?: string | undefined;
-  readonly selectOOB?: string | undefined;
-  readonly values?: Readonly<Record<string, unknown>> | undefined;
-  readonly headers?: Readonly<Record<string, string>> | undefined;
-  readonly push?: string | URL | false | undefined;
-  readonly replace?: string | URL | false | undefined;
-}
+/** Location options, checked but for the fields of a `swap` object. */
+export type ParsedLocationOptions = Omit<LocationOptions, "swap"> & {
+  readonly swap?: string | ParsedModifiers | undefined;
+};
 
-export function parseHxOptions(input: unknown, site: Site): ParsedHxOptions {
+export function parseHxOptions(input: unknown, site: Site): HxOptions {
   return parseWith(HX, input, site);
 }
 
-export function parseTriggerOptions(input: unknown, site: Site): ParsedTriggerOptions {
+export function parseTriggerOptions(input: unknown, site: Site): TriggerOptions {
   return parseWith(TRIGGER, input, site);
 }
 

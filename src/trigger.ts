@@ -29,7 +29,7 @@ export const TRIGGER_HEADERS: Readonly<Record<Timing, string>> = {
 /** One event: its name, its JSON key (`"name":`), its detail as JSON text, whether the detail has a target. */
 export interface EventEntry {
   readonly name: string;
-  readonly head: string;
+  readonly key: string;
   readonly detail: string;
   readonly targeted: boolean;
 }
@@ -75,12 +75,12 @@ export function addEvent(events: Events | undefined, entry: EventEntry): Events 
  */
 export function eventsText(events: Events): string {
   // One event (the usual case): nothing to partition.
-  if (events.length === 1) return `{${events[0]!.head}${events[0]!.detail}}`;
+  if (events.length === 1) return `{${events[0]!.key}:${events[0]!.detail}}`;
   let head = "";
   let tail = "";
   for (let i = 0; i < events.length; i++) {
     const entry = events[i]!;
-    const part = `,${entry.head}${entry.detail}`;
+    const part = `,${entry.key}:${entry.detail}`;
     if (entry.targeted) tail += part;
     else head += part;
   }
@@ -135,11 +135,11 @@ function isSimpleName(name: string): boolean {
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 
 /**
- * Checks an event name (non-empty, no outer whitespace, no control characters) and returns its
- * JSON key, `"name":`.
+ * Checks an event name (non-empty, no outer whitespace, no control characters) and returns it
+ * as an ASCII-only JSON string, `"name"`.
  */
-export function eventHead(name: unknown, site: Site): string {
-  if (typeof name === "string" && isSimpleName(name)) return `"${name}":`;
+export function eventKey(name: unknown, site: Site): string {
+  if (typeof name === "string" && isSimpleName(name)) return `"${name}"`;
   if (typeof name !== "string") {
     return fail("invalid_event_name", site, `event name must be a string, got ${describeType(name)}`);
   }
@@ -153,18 +153,18 @@ export function eventHead(name: unknown, site: Site): string {
       `event name ${quote(name)} has outer whitespace ${describeChar(name, index)}; htmx would not match it`,
     );
   }
-  return `${jsonString(name)}:`;
+  return jsonString(name);
 }
 
 /**
  * Builds the entry for `trigger(name, params, { target })`, given the name's checked JSON key
- * (`eventHead`). Params are encoded now, so later changes to the object change nothing. A
+ * (`eventKey`). Params are encoded now, so later changes to the object change nothing. A
  * non-object result becomes `{"value":…}`, so `event.detail.value` reads the same in htmx 2
  * (which wraps null and arrays) and htmx 4.
  */
 export function buildEvent(
   name: string,
-  head: string,
+  key: string,
   params: unknown,
   target: string | undefined,
   htmx: 2 | 4,
@@ -174,13 +174,13 @@ export function buildEvent(
   // The common case: plain data, no replacer, no target (neither given nor in params, nor an
   // `elt` key): the detail is the params' JSON text, or `{"value":…}` around it.
   if (encoder === undefined && target === undefined) {
-    if (params === undefined) return { name, head, detail: "{}", targeted: false };
+    if (params === undefined) return { name, key, detail: "{}", targeted: false };
     const kind = plainKind(params);
     if (kind === PLAIN_OBJECT) {
-      return { name, head, detail: asciiJson(JSON.stringify(params)), targeted: false };
+      return { name, key, detail: asciiJson(JSON.stringify(params)), targeted: false };
     }
     if (kind === PLAIN_VALUE) {
-      return { name, head, detail: asciiJson(`{"value":${JSON.stringify(params)}}`), targeted: false };
+      return { name, key, detail: asciiJson(`{"value":${JSON.stringify(params)}}`), targeted: false };
     }
   }
   let members: Members;
@@ -237,7 +237,7 @@ export function buildEvent(
   if (chosen !== undefined) {
     detail = `${detail.length === 2 ? "{" : `${detail.slice(0, -1)},`}"target":${jsonString(chosen)}}`;
   }
-  return { name, head, detail, targeted: chosen !== undefined };
+  return { name, key, detail, targeted: chosen !== undefined };
 }
 
 const LIST_FORBIDDEN = /[{}[\]"\u0000-\u001f\u007f]/;
@@ -284,7 +284,7 @@ export function parseExistingEvents(value: string, site: Site): Events {
     if (text === "") continue;
     if (!text.startsWith("{")) {
       if (LIST_FORBIDDEN.test(text)) refuse();
-      put(out, { name: text, head: `${jsonString(text)}:`, detail: "{}", targeted: false });
+      put(out, { name: text, key: jsonString(text), detail: "{}", targeted: false });
       continue;
     }
     let parsed: unknown;
@@ -298,7 +298,7 @@ export function parseExistingEvents(value: string, site: Site): Events {
         typeof detail === "object" &&
         detail !== null &&
         typeof (detail as { target?: unknown }).target === "string";
-      put(out, { name, head: `${jsonString(name)}:`, detail: asciiJson(JSON.stringify(detail)), targeted });
+      put(out, { name, key: jsonString(name), detail: asciiJson(JSON.stringify(detail)), targeted });
     }
   }
   return out;

@@ -1,15 +1,6 @@
 import { HTMX_STOP_POLLING, Hx, HxError, hx, isHxError } from "hxplan";
 import { describe, expect, it } from "vitest";
-
-function errorOf(fn: () => unknown): HxError {
-  try {
-    fn();
-  } catch (error) {
-    if (isHxError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected an HxError");
-}
+import { errorOf } from "./errors.js";
 
 describe("hx() and the Hx value", () => {
   it("is an immutable instance of Hx: no public state, and no way to change a plan", () => {

@@ -1,15 +1,6 @@
-import { hx, isHxError } from "hxplan";
+import { hx } from "hxplan";
 import { describe, expect, it } from "vitest";
-
-function errorOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (isHxError(error)) return error;
-    throw error;
-  }
-  throw new Error("expected an HxError");
-}
+import { errorOf } from "./errors.js";
 
 describe("trigger details", () => {
   it("params omitted is {}; objects are the detail; anything else is {value}", () => {

@@ -7,6 +7,7 @@ import {
   checkSize,
   HISTORY_HEADERS,
   hasHxHeader,
+  LINE_HEADERS,
   type Lines,
   linePairs,
   NAVIGATION_HEADERS,
@@ -158,9 +159,7 @@ const RESPONSE_HX_HEADERS: readonly string[] = [
   ...NAVIGATION_HEADERS,
   ...HISTORY_HEADERS,
   "HX-Push",
-  "HX-Retarget",
-  "HX-Reswap",
-  "HX-Reselect",
+  ...Object.values(LINE_HEADERS),
 ];
 
 /** True when some header name is an `HX-*` one. */
