@@ -1,4 +1,4 @@
-import { describeChar, HxError, type HxErrorCode, quote } from "./errors.js";
+import { describeChar, fromCaller, HxError, type HxErrorCode, quote } from "./errors.js";
 
 /** Where a value comes from, for error messages: the method and the header it feeds. */
 export interface Site {
@@ -10,10 +10,12 @@ export interface Site {
 export function fail(code: HxErrorCode, site: Site, problem: string, cause?: unknown): never {
   // Sites that are not a header (options, status, the target) are written in parentheses.
   const isHeader = !site.header.startsWith("(");
-  throw new HxError(code, `${site.method}${isHeader ? ` ${site.header}` : ""}: ${problem}`, {
-    header: isHeader ? site.header : undefined,
-    cause,
-  });
+  throw fromCaller(
+    new HxError(code, `${site.method}${isHeader ? ` ${site.header}` : ""}: ${problem}`, {
+      header: isHeader ? site.header : undefined,
+      cause,
+    }),
+  );
 }
 
 const CONTROL = /[\u0000-\u001f\u007f]/;

@@ -125,3 +125,41 @@ export function quote(value: unknown): string {
   const json = JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text);
   return json;
 }
+
+// hxplan's own folder (dist/ when installed, src/ under the tests), as it appears in a stack
+// frame. Only while this file is still `errors.js`/`errors.ts`: inside a user's bundle every
+// frame shares the bundle's URL, and trimming by it would hide the user's own frames too.
+const OWN: string | undefined = /* @__PURE__ */ (() => {
+  const url = import.meta.url;
+  return /\/errors\.[jt]s$/.test(url) ? new URL(".", url).pathname : undefined;
+})();
+
+/**
+ * Makes an error's stack trace start at the caller's frame: the frames inside hxplan (the
+ * setter, the validator, `fail`) are dropped, so the first frame shown is the user's call that
+ * was wrong. A stack with no frame outside hxplan is left as it is.
+ */
+export function fromCaller<E extends Error>(error: E): E {
+  try {
+    const limit = Error.stackTraceLimit;
+    if (OWN === undefined || !(limit < 99)) return error;
+    // Captured again with room for hxplan's own frames (at most about eight) above the usual limit.
+    Error.stackTraceLimit = limit + 8;
+    Error.captureStackTrace?.(error, fromCaller);
+    Error.stackTraceLimit = limit;
+    const lines = (error.stack ?? "").split("\n");
+    let at = lines.findIndex((line) => line.startsWith("    at "));
+    const head = lines.slice(0, at);
+    while (lines[at]?.includes(OWN)) at++;
+    if (at > head.length && at < lines.length) {
+      Object.defineProperty(error, "stack", {
+        value: [...head, ...lines.slice(at, at + limit)].join("\n"),
+        writable: true,
+        configurable: true,
+      });
+    }
+  } catch {
+    // A frozen Error or stackTraceLimit (a hardened realm) keeps the original stack.
+  }
+  return error;
+}

@@ -106,8 +106,9 @@ const REPLACE_SITE: Site = { method: "replaceUrl()", header: "HX-Replace-Url" };
 const RETARGET_SITE: Site = { method: "retarget()", header: "HX-Retarget" };
 const RESWAP_SITE: Site = { method: "reswap()", header: "HX-Reswap" };
 
-// Hands a prepared state to the constructor without widening its public signature.
-let handoff: State | undefined;
+// The private construction path: only this module holds the key, so only `#next` can hand the
+// constructor a prepared state (its public signature stays `(options?)`).
+const PRIVATE_KEY: object = {};
 
 /**
  * An immutable plan of htmx response headers and status. Every method returns a new `Hx` and
@@ -133,13 +134,10 @@ export class Hx {
    * @param options - the htmx version and encoding options
    * @throws {@link HxError} `invalid_option` on unknown or malformed options
    */
-  constructor(options?: HxOptions) {
-    if (handoff !== undefined) {
-      this.#state = handoff;
-      handoff = undefined;
-    } else {
-      this.#state = options === undefined ? DEFAULT_STATE : emptyState(resolveOptions(options));
-    }
+  constructor(options?: HxOptions);
+  constructor(options?: HxOptions, key?: object, state?: State) {
+    if (key === PRIVATE_KEY && state !== undefined) this.#state = state;
+    else this.#state = options === undefined ? DEFAULT_STATE : emptyState(resolveOptions(options));
     // Not frozen: every field is private and never reassigned, so a plan cannot change, and
     // Object.freeze on each of the five plans of a typical chain cost 0.15x of the hand-written
     // time on the dynamic-plan benchmark (bench/micro.js).
@@ -150,8 +148,11 @@ export class Hx {
     checkConsistency(state, site);
     // The header lines themselves are built once, when the plan is applied.
     checkPlanSize(state, site);
-    handoff = state;
-    return new Hx();
+    return new (Hx as unknown as new (o: undefined, key: object, state: State) => Hx)(
+      undefined,
+      PRIVATE_KEY,
+      state,
+    );
   }
 
   /** The htmx major version this plan is built for. */

@@ -208,6 +208,7 @@ const out = { exports: Object.keys(main).sort(), subpaths: {} };
 out.instance = hx() instanceof Hx;
 out.headers = hx().trigger("saved", { text: "Grüße" }).pushUrl("/items/7").toHeaders();
 try { hx().pushUrl("javascript:alert(1)"); } catch (e) { out.error = [isHxError(e), e instanceof HxError, e.code]; }
+try { hx().trigger("ok").retarget("#a b c d e f g ".trim() + "\\n"); } catch (e) { out.frame = e.stack.split("\\n").find((l) => l.startsWith("    at ")); }
 out.isHtmx = hxRequest({ "HX-Request": "true" }).isHtmx;
 out.stop = HTMX_STOP_POLLING;
 for (const s of ${JSON.stringify(subpaths)}) out.subpaths[s] = Object.keys(await import(s)).sort();
@@ -273,12 +274,12 @@ afterAll(async () => {
 });
 
 describe("the packed tarball", () => {
-  it("holds dist/ built from the current src/, the manifest and the license, nothing else", async () => {
+  it("holds dist/ built from the current src/, the sources, the manifest and the license, nothing else", async () => {
     const paths = packed.files.map((f) => f.path).sort();
     const outside = paths.filter(
-      (p) => !p.startsWith("dist/") && !/^(package\.json|README\.md|LICENSE)$/.test(p),
+      (p) => !p.startsWith("dist/") && !p.startsWith("src/") && !/^(package\.json|README\.md|LICENSE)$/.test(p),
     );
-    expect(outside, "files outside dist/").toEqual([]);
+    expect(outside, "files outside dist/ and src/").toEqual([]);
     expect(paths).toContain("LICENSE");
     // Outputs of deleted or renamed sources linger in dist/ until it is cleaned.
     const orphans: string[] = [];
@@ -290,6 +291,23 @@ describe("the packed tarball", () => {
     // A loose ceiling: catches a stray folder in the tarball, not a growing library.
     expect(packed.size, "packed bytes").toBeLessThan(150_000);
     console.info(`hxplan tarball: ${packed.size} bytes packed, ${packed.unpackedSize} unpacked`);
+  });
+
+  it("ships the sources its source maps and declaration maps point at (go-to-source from node_modules)", async () => {
+    const installed = join(consumer, "node_modules", "hxplan");
+    const maps = (await walk(join(installed, "dist"))).filter((f) => f.endsWith(".map"));
+    expect(maps.some((f) => f.endsWith(".d.ts.map"))).toBe(true);
+    expect(maps.some((f) => f.endsWith(".js.map"))).toBe(true);
+    const missing: string[] = [];
+    for (const map of maps) {
+      const { sources } = JSON.parse(await readFile(map, "utf8")) as { sources: string[] };
+      expect(sources.length).toBeGreaterThan(0);
+      for (const source of sources) {
+        const file = join(map, "..", source);
+        if (!(await stat(file).catch(() => undefined))) missing.push(`${relative(installed, map)} -> ${source}`);
+      }
+    }
+    expect(missing, "source-map sources missing from the package").toEqual([]);
   });
 
   it("passes publint (strict, suggestions included)", async () => {
@@ -333,6 +351,8 @@ describe("installed into a fresh project", () => {
       "HX-Push-Url": "/items/7",
     });
     expect(out.error).toEqual([true, true, "unsafe_url"]);
+    // The stack starts at the consumer's own line, not inside node_modules/hxplan.
+    expect(out.frame).toMatch(/esm\.mjs:\d+:\d+\)?$/);
     expect(out.isHtmx).toBe(true);
     expect(out.stop).toBe(286);
     expect(Object.keys(out.subpaths)).toEqual(subpaths);
