@@ -277,7 +277,8 @@ describe("the packed tarball", () => {
   it("holds dist/ built from the current src/, the sources, the manifest and the license, nothing else", async () => {
     const paths = packed.files.map((f) => f.path).sort();
     const outside = paths.filter(
-      (p) => !p.startsWith("dist/") && !p.startsWith("src/") && !/^(package\.json|README\.md|LICENSE)$/.test(p),
+      (p) =>
+        !p.startsWith("dist/") && !p.startsWith("src/") && !/^(package\.json|README\.md|LICENSE)$/.test(p),
     );
     expect(outside, "files outside dist/ and src/").toEqual([]);
     expect(paths).toContain("LICENSE");
@@ -304,7 +305,8 @@ describe("the packed tarball", () => {
       expect(sources.length).toBeGreaterThan(0);
       for (const source of sources) {
         const file = join(map, "..", source);
-        if (!(await stat(file).catch(() => undefined))) missing.push(`${relative(installed, map)} -> ${source}`);
+        if (!(await stat(file).catch(() => undefined)))
+          missing.push(`${relative(installed, map)} -> ${source}`);
       }
     }
     expect(missing, "source-map sources missing from the package").toEqual([]);
