@@ -137,7 +137,8 @@ export function createDemoServer() {
 async function handle(req, res, state) {
   const url = new URL(req.url ?? "/", "http://localhost");
   const version = url.searchParams.get("htmx") === "4" ? 4 : 2;
-  const method = req.method ?? "GET";
+  // HEAD is answered as GET; node:http leaves the body out of a HEAD response itself.
+  const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
   let path;
   try {
     path = decodeURIComponent(url.pathname);

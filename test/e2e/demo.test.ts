@@ -37,6 +37,16 @@ afterAll(async () => {
 
 type Page = Awaited<ReturnType<typeof session.page>>;
 
+test("HEAD on a page answers like GET, without a body", async () => {
+  const get = await fetch(`${origin}/`);
+  const head = await fetch(`${origin}/`, { method: "HEAD" });
+  expect(head.status).toBe(200);
+  expect(get.status).toBe(200);
+  expect(head.headers.get("content-type")).toBe(get.headers.get("content-type"));
+  expect(await head.text()).toBe("");
+  expect((await get.text()).length).toBeGreaterThan(0);
+});
+
 const home = (version: Version) => `${origin}/${version === 4 ? "?htmx=4" : ""}`;
 
 async function open(version: Version, page?: Page): Promise<Page> {
@@ -138,6 +148,18 @@ describe.each(VERSIONS)("demo on htmx %i", (version) => {
     await page.goBack();
     await expect.poll(() => page.evaluate(() => location.pathname)).toBe("/");
     await expect.poll(() => page.textContent("#detail")).toContain("Pick a dish.");
+    // The page's "Address bar" line follows Back too (it once kept a node the restore replaced).
+    const shown = () => page.evaluate(() => document.getElementById("address")?.textContent);
+    const start = version === 4 ? "/?htmx=4" : "/";
+    await expect.poll(shown).toBe(start);
+    await page.goForward();
+    await expect
+      .poll(() =>
+        page.evaluate(() => decodeURIComponent(document.getElementById("address")?.textContent ?? "")),
+      )
+      .toBe(`/items/crème-brûlée${version === 4 ? "?htmx=4" : ""}`);
+    await page.goBack();
+    await expect.poll(shown).toBe(start);
     // A fresh load of the pushed URL renders the same detail on the server.
     await page.goto(pushed);
     expect(await page.textContent("#detail h3")).toBe("Crème brûlée");

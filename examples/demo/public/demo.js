@@ -131,10 +131,12 @@
     lamp.classList.add("on");
   });
 
-  // The address bar, visible on the page (push and replace change it without reloading).
-  const address = document.getElementById("address");
+  // The address bar, visible on the page (push and replace change it without reloading). The
+  // element is looked up each time: a history restore replaces it with the saved page's copy.
   const showAddress = () => {
-    if (address) address.textContent = location.pathname + location.search;
+    const address = document.getElementById("address");
+    const now = location.pathname + location.search;
+    if (address && address.textContent !== now) address.textContent = now;
   };
   for (const method of ["pushState", "replaceState"]) {
     const original = history[method];
@@ -145,5 +147,8 @@
     };
   }
   window.addEventListener("popstate", () => setTimeout(showAddress));
+  // Back and Forward restore the page asynchronously (htmx 4 asks the server): refresh the line
+  // whenever the page's content changes.
+  new MutationObserver(showAddress).observe(document.body, { childList: true, subtree: true });
   showAddress();
 })();
