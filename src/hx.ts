@@ -7,6 +7,7 @@ import { type Encoder, encodeUrl, fail, isToken, type Site, selector } from "./e
 import { describeChar, quote } from "./errors.js";
 import { encodeLocation, type LocationOptions } from "./location.js";
 import { unionNames } from "./names.js";
+import { markup, type PartialOptions, partialEntry, renderBody, renderPartials } from "./partial.js";
 import {
   checkConsistency,
   checkPlanSize,
@@ -24,7 +25,6 @@ import {
   withStatus,
   withTriggers,
 } from "./plan.js";
-import { markup, type PartialOptions, partialEntry, renderBody, renderPartials } from "./partial.js";
 import { parseHxOptions, parseTriggerOptions } from "./schema.js";
 import { reswapValue, type SwapModifiers, type SwapStyle } from "./swap.js";
 import { addEvent, buildEvent, eventKey, mergeEvents, type Timing, TRIGGER_HEADERS } from "./trigger.js";
@@ -645,7 +645,9 @@ export class Hx {
    * ```
    */
   get isEmpty(): boolean {
-    return this.#state.status === undefined && this.#state.partials.length === 0 && this.#compile().length === 0;
+    return (
+      this.#state.status === undefined && this.#state.partials.length === 0 && this.#compile().length === 0
+    );
   }
 
   /**
@@ -673,7 +675,8 @@ export class Hx {
     const { htmx } = this.#state.options;
     const status = this.#state.status;
     const headers = { ...this.toHeaders() };
-    const json: ReturnType<Hx["toJSON"]> = status === undefined ? { htmx, headers } : { htmx, status, headers };
+    const json: ReturnType<Hx["toJSON"]> =
+      status === undefined ? { htmx, headers } : { htmx, status, headers };
     const { partials } = this.#state;
     if (partials.length > 0) json.partials = partials.map((p) => ({ ...p }));
     return json;

@@ -53,7 +53,12 @@ export function markup(value: unknown, site: Site, what: string): string {
 }
 
 /** Checks a `partial()` call and returns its entry. */
-export function partialEntry(target: unknown, html: unknown, options: unknown, ctx: SwapContext): PartialEntry {
+export function partialEntry(
+  target: unknown,
+  html: unknown,
+  options: unknown,
+  ctx: SwapContext,
+): PartialEntry {
   const sel = selector(target, "css", SITE, "target");
   const text = markup(html, SITE, "html");
   let swap: unknown;
@@ -79,7 +84,8 @@ export function partialEntry(target: unknown, html: unknown, options: unknown, c
   if (ctx.htmx === 2 && /[\s:]/.test(spec))
     fail("unsupported_in_version", SITE, `swap ${quote(spec)}: htmx 2 partials take a bare style`);
   // htmx 4 ignores a target modifier in a partial: the target is the first argument.
-  if (/(?:^| )target:/.test(spec)) fail("invalid_option", SITE, "swap target: give the target as the first argument");
+  if (/(?:^| )target:/.test(spec))
+    fail("invalid_option", SITE, "swap target: give the target as the first argument");
   return { target: sel, swap: spec, html: text };
 }
 
