@@ -3,9 +3,11 @@
 // past the settle, and reads the DOM. The hand-written cases show the traps hxplan's markup
 // avoids (a <div hx-swap-oob> dropping <tr>, keeping its wrapper, emptying the main target).
 
+import fc from "fast-check";
 import { type Hx, hx } from "hxplan";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import { escapeHtml } from "../../src/partial.js";
 import { type Client, type Reply, useBrowser, useServer, type Version } from "./support.js";
 
 const session = useBrowser();
@@ -399,4 +401,18 @@ describe.each(CLIENTS)("htmx $name", (c) => {
     );
     if (c.version === 2) expect(got.list).toBe("<li>A</li>");
   });
+});
+
+test("escaped attribute values and text read back exactly through Chromium's HTML parser", async () => {
+  const page = await ready(CLIENTS[2]!);
+  // NUL is the one character HTML cannot carry (the parser makes it U+FFFD or drops it).
+  const samples = fc.sample(fc.string({ unit: "binary", maxLength: 30 }), { numRuns: 300, seed: 12 });
+  samples.push("a&b \"q\" 'p' <x> &amp; \r\n\r", "&#0;", "]]>", "</div><script>x</script>");
+  const texts = samples.map((text) => text.replaceAll("\u0000", ""));
+  const markup = texts.map((text) => `<div title="${escapeHtml(text)}">${escapeHtml(text)}</div>`);
+  const read = await page.evaluate((list) => {
+    const doc = new DOMParser().parseFromString(`<body>${list.join("")}</body>`, "text/html");
+    return [...doc.body.children].map((div) => [div.getAttribute("title"), div.textContent]);
+  }, markup);
+  expect(read).toEqual(texts.map((text) => [text, text]));
 });
