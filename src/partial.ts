@@ -10,9 +10,8 @@
 // innerHTML; a modifier makes htmx 2 throw and never finish the request.
 import { fail, type Site, selector } from "./encode.js";
 import { quote } from "./errors.js";
-import type { LocationSwap } from "./location.js";
-import { parseLocationSwap } from "./schema.js";
-import { reswapValue, type SwapContext, type SwapModifiers, serializeSwap } from "./swap.js";
+import { type LocationSwap, swapOption } from "./location.js";
+import type { SwapContext } from "./swap.js";
 
 /** One partial: a checked target selector, a canonical swap spec and the caller's markup. */
 export interface PartialEntry {
@@ -74,12 +73,7 @@ export function partialEntry(
     if (typeof options !== "object" || keys.some((key) => key !== "swap"))
       fail("invalid_option", SITE, `options take only swap, got ${quote(keys.join() || typeof options)}`);
   }
-  let spec = "innerHTML";
-  if (typeof swap === "string") spec = reswapValue(swap, undefined, ctx, SITE);
-  else if (swap !== undefined) {
-    const { style, ...mods } = parseLocationSwap(swap, SITE);
-    spec = serializeSwap(style as string | undefined, mods as SwapModifiers, ctx, SITE);
-  }
+  const spec = swap === undefined ? "innerHTML" : swapOption(swap, ctx, SITE);
   // htmx 2 reads hx-swap-oob as a bare style: a modifier makes it throw, and the request never ends.
   if (ctx.htmx === 2 && /[\s:]/.test(spec))
     fail("unsupported_in_version", SITE, `swap ${quote(spec)}: htmx 2 partials take a bare style`);
@@ -89,29 +83,17 @@ export function partialEntry(
   return { target: sel, swap: spec, html: text };
 }
 
-// The first tag of the markup (after whitespace and comments), which decides the table wrapper.
-const FIRST_TAG = /^(?:\s|<!--[\s\S]*?-->)*<([a-z][^\s/>]*)/i;
+// The first tag of the markup (after whitespace and comments) decides the wrapper: the HTML
+// parser drops table content anywhere but in its table section.
+const TABLE_TAG =
+  /^(?:\s|<!--[\s\S]*?-->)*<(?:(tr)|(t[dh])|(col)|(thead|tbody|tfoot|caption|colgroup))[\s/>]/i;
 
-/** The element whose content the HTML parser keeps `html` in (rows need a table section). */
-function wrapper(html: string): string {
-  const tag = FIRST_TAG.exec(html)?.[1]?.toLowerCase();
-  if (tag === "tr") return "tbody";
-  if (tag === "td" || tag === "th") return "tr";
-  if (tag === "col") return "colgroup";
-  return tag !== undefined && /^(?:thead|tbody|tfoot|caption|colgroup)$/.test(tag) ? "table" : "div";
+/** One `hx-swap-oob` element in a `<template>` (so table content survives parsing). */
+function oob(value: string, content: string): string {
+  const m = TABLE_TAG.exec(content);
+  const tag = m === null ? "div" : m[1] ? "tbody" : m[2] ? "tr" : m[3] ? "colgroup" : "table";
+  return `<template><${tag} hx-swap-oob="${escapeHtml(value)}">${content}</${tag}></template>`;
 }
-
-/** One `hx-swap-oob` element in a `<template>`, so table content survives parsing. */
-function oob(tag: string, value: string, content: string, id = ""): string {
-  return `<template><${tag}${id} hx-swap-oob="${escapeHtml(value)}">${content}</${tag}></template>`;
-}
-
-// htmx 2's outerHTML would put the wrapper itself in place of the target. Instead a placeholder
-// replaces the target (on every element the selector matches), the markup goes before it, and
-// the placeholder is deleted: the target is replaced by exactly the markup, one root or several,
-// and the new markup may match the target's selector (the same id) without being deleted. The
-// three steps run one after another, so one id serves every partial.
-const PLACEHOLDER = "hxplan-outer";
 
 /** The markup of the partials for the plan's htmx version, in call order. */
 export function renderPartials(partials: readonly PartialEntry[], htmx: 2 | 4): string {
@@ -123,16 +105,17 @@ export function renderPartials(partials: readonly PartialEntry[], htmx: 2 | 4): 
     const text = style === "textContent";
     const spec = text ? `innerHTML${swap.slice(11)}` : swap;
     const content = style === "delete" ? "" : text ? escapeHtml(html) : html;
-    if (htmx === 4) {
-      out += `<hx-partial hx-target="${escapeHtml(target)}" hx-swap="${escapeHtml(spec)}">${content}</hx-partial>`;
-    } else if (style === "outerHTML") {
-      out +=
-        oob("span", `outerHTML:${target}`, "", ` id="${PLACEHOLDER}"`) +
-        oob(wrapper(content), `beforebegin:#${PLACEHOLDER}`, content) +
-        oob("div", `delete:#${PLACEHOLDER}`, "");
-    } else {
-      out += oob(wrapper(content), `${spec}:${target}`, content);
-    }
+    out +=
+      htmx === 4
+        ? `<hx-partial hx-target="${escapeHtml(target)}" hx-swap="${escapeHtml(spec)}">${content}</hx-partial>`
+        : // htmx 2's outerHTML would put the wrapper itself in place of the target. Instead a
+          // placeholder replaces the target (every element the selector matches), the markup goes
+          // before it, and the placeholder is deleted: the target is replaced by exactly the
+          // markup, one root or several, and markup that matches the selector (the same id) is
+          // not deleted. The steps run one after another, so one id serves every partial.
+          style === "outerHTML"
+          ? `<template><span id="hxplan-outer" hx-swap-oob="outerHTML:${escapeHtml(target)}"></span></template>${oob("beforebegin:#hxplan-outer", content)}<template><div hx-swap-oob="delete:#hxplan-outer"></div></template>`
+          : oob(`${spec}:${target}`, content);
   }
   return out;
 }

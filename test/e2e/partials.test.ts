@@ -130,44 +130,47 @@ async function ready(c: ClientCase): Promise<Page> {
 }
 
 /** Serves `reply` for one htmx.ajax GET into #main and returns the DOM afterwards. */
-async function run(page: Page, reply: () => Reply | Response): Promise<Snapshot> {
+async function run(page: Page, reply: () => Reply | Response, swap = "innerHTML"): Promise<Snapshot> {
   current = reply;
   pageErrors = [];
-  const snapshot = await page.evaluate(async (fixture) => {
-    const sandbox = document.getElementById("sandbox")!;
-    window.__observer?.disconnect();
-    sandbox.innerHTML = fixture;
-    window.__oob = [];
-    window.__zones = [];
-    window.__ran = 0;
-    const note = (records: MutationRecord[]) => {
-      for (const record of records) {
-        const node = record.target instanceof Element ? record.target : record.target.parentElement;
-        const zone = node?.closest("[data-zone]")?.getAttribute("data-zone");
-        if (zone && !window.__zones.includes(zone)) window.__zones.push(zone);
-      }
-    };
-    window.__observer = new MutationObserver(note);
-    window.__observer.observe(sandbox, { childList: true, subtree: true, characterData: true });
-    await window.htmx.ajax("GET", "/p", { target: "#main", swap: "innerHTML" }).catch(() => undefined);
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    note(window.__observer.takeRecords());
-    const html = (id: string) => (document.getElementById(id)?.innerHTML ?? "").replace(/ class=""/g, "");
-    const rows = document.getElementById("rows");
-    return {
-      main: html("main"),
-      wrap: html("wrap"),
-      list: html("list"),
-      rows: html("rows"),
-      rowTags: rows ? [...rows.childNodes].map((n) => (n instanceof Element ? n.tagName : "#text")) : [],
-      many: html("many"),
-      intl: html("intl"),
-      order: window.__zones,
-      leftovers: document.querySelectorAll("template, hx-partial, [hx-swap-oob], #hxplan-outer").length,
-      errors: window.__oob,
-      ran: window.__ran,
-    };
-  }, FIXTURE);
+  const snapshot = await page.evaluate(
+    async ([fixture, swap]) => {
+      const sandbox = document.getElementById("sandbox")!;
+      window.__observer?.disconnect();
+      sandbox.innerHTML = fixture;
+      window.__oob = [];
+      window.__zones = [];
+      window.__ran = 0;
+      const note = (records: MutationRecord[]) => {
+        for (const record of records) {
+          const node = record.target instanceof Element ? record.target : record.target.parentElement;
+          const zone = node?.closest("[data-zone]")?.getAttribute("data-zone");
+          if (zone && !window.__zones.includes(zone)) window.__zones.push(zone);
+        }
+      };
+      window.__observer = new MutationObserver(note);
+      window.__observer.observe(sandbox, { childList: true, subtree: true, characterData: true });
+      await window.htmx.ajax("GET", "/p", { target: "#main", swap }).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      note(window.__observer.takeRecords());
+      const html = (id: string) => (document.getElementById(id)?.innerHTML ?? "").replace(/ class=""/g, "");
+      const rows = document.getElementById("rows");
+      return {
+        main: html("main"),
+        wrap: html("wrap"),
+        list: html("list"),
+        rows: html("rows"),
+        rowTags: rows ? [...rows.childNodes].map((n) => (n instanceof Element ? n.tagName : "#text")) : [],
+        many: html("many"),
+        intl: html("intl"),
+        order: window.__zones,
+        leftovers: document.querySelectorAll("template, hx-partial, [hx-swap-oob], #hxplan-outer").length,
+        errors: window.__oob,
+        ran: window.__ran,
+      };
+    },
+    [FIXTURE, swap] as const,
+  );
   expect(pageErrors).toEqual([]);
   return snapshot;
 }
@@ -309,6 +312,12 @@ describe.each(CLIENTS)("htmx $name", (c) => {
     expect(got.main).toBe(MAIN);
     // htmx 2 fires htmx:oobErrorNoTarget; htmx 4 skips the partial silently.
     expect(got.errors).toEqual(c.version === 2 ? ["htmx:oobErrorNoTarget"] : []);
+    // htmx 2's outerHTML form reports it three times: the placeholder is missing too.
+    const outer = await run(page, () =>
+      plan().partial("#nope", "<b>x</b>", { swap: "outerHTML" }).toResponse(MAIN),
+    );
+    expect(outer.errors).toEqual(c.version === 2 ? Array(3).fill("htmx:oobErrorNoTarget") : []);
+    expect(outer.leftovers).toBe(0);
   });
 
   test("partials only leave the main target alone: toResponse, render with reswap none", async () => {
@@ -328,6 +337,22 @@ describe.each(CLIENTS)("htmx $name", (c) => {
     got = await run(page, () => plan().partial("#list", "<li>C</li>").toResponse(" \n "));
     expect(got.main).toBe("main-old");
     expect(got.list).toBe("<li>C</li>");
+  });
+
+  test("an element that swaps textContent: htmx 2 writes the partials as text", async () => {
+    const page = await ready(c);
+    const got = await run(
+      page,
+      () => plan().partial("#list", "<li>A</li>").toResponse("main"),
+      "textContent",
+    );
+    if (c.version === 2) {
+      expect(got.main).toContain("hx-swap-oob");
+      expect(got.list).toBe("<li>one</li>");
+    } else {
+      expect(got.main).toBe("main");
+      expect(got.list).toBe("<li>A</li>");
+    }
   });
 
   test("render() next to applyTo(): headers and body from one plan", async () => {
