@@ -670,7 +670,14 @@ export class Hx {
     /** The plan's headers, as {@link Hx.toHeaders} returns them (a mutable copy). */
     headers: Record<string, string>;
     /** The plan's partials in call order (checked target, canonical swap, html), when it has any. */
-    partials?: Array<{ target: string; swap: string; html: string }>;
+    partials?: Array<{
+      /** The target selector, as checked (non-ASCII as CSS escapes). */
+      target: string;
+      /** The swap spec, canonical for the version. */
+      swap: string;
+      /** The markup (or text, for `textContent`), as given. */
+      html: string;
+    }>;
   } {
     const { htmx } = this.#state.options;
     const status = this.#state.status;

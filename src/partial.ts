@@ -20,7 +20,11 @@ export interface PartialEntry {
   readonly html: string;
 }
 
-/** Options of `partial()`. */
+/**
+ * Options of `partial()`.
+ *
+ * @see https://htmx.org/attributes/hx-swap/
+ */
 export interface PartialOptions {
   /**
    * How to swap (default `innerHTML`): a raw `hx-swap` spec or a typed style and modifiers,
