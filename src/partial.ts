@@ -66,16 +66,23 @@ export function partialEntry(
   const text = markup(html, SITE, "html");
   let swap: unknown;
   if (options !== undefined) {
+    if (typeof options !== "object" || options === null)
+      fail(
+        "invalid_option",
+        SITE,
+        `options must be an object { swap }, got ${options === null ? "null" : typeof options}`,
+      );
     let keys: string[] = [];
     try {
       // The keys once, `swap` once (a getter or a Proxy cannot answer twice).
-      keys = Object.keys(options as object);
+      keys = Object.keys(options);
       swap = (options as PartialOptions).swap;
     } catch (cause) {
       fail("invalid_option", SITE, "options cannot be read", cause);
     }
-    if (typeof options !== "object" || keys.some((key) => key !== "swap"))
-      fail("invalid_option", SITE, `options take only swap, got ${quote(keys.join() || typeof options)}`);
+    const extra = keys.find((key) => key !== "swap");
+    if (extra !== undefined)
+      fail("invalid_option", SITE, `unknown option ${quote(extra)}; the options are { swap }`);
   }
   const spec = swap === undefined ? "innerHTML" : swapOption(swap, ctx, SITE);
   // htmx 2 reads hx-swap-oob as a bare style: a modifier makes it throw, and the request never ends.

@@ -258,7 +258,7 @@ ${panel({
   .partial(\`#task-\${task.id}\`, taskRow(task), { swap: "outerHTML" })
   .partial("#tasks-open", String(open))
   .partial("#toasts", toastHtml(\`“\${task.name}” done\`), { swap: "beforeend" });
-res.end(plan.applyTo(res).render(\`Completed “\${task.name}”\`));`,
+plan.applyTo(res);\nres.end(plan.render(\`Completed “\${task.name}”\`));`,
   body: true,
   children: html`<table class="rows" id="tasks-table">
     <thead><tr><th>Task</th><th>State</th></tr></thead>
