@@ -7,6 +7,7 @@ import { type Encoder, encodeUrl, fail, isToken, type Site, selector } from "./e
 import { describeChar, quote } from "./errors.js";
 import { encodeLocation, type LocationOptions } from "./location.js";
 import { unionNames } from "./names.js";
+import { markup, type PartialOptions, partialEntry, renderBody, renderPartials } from "./partial.js";
 import {
   checkConsistency,
   checkPlanSize,
@@ -585,6 +586,7 @@ export class Hx {
         status: b.status ?? a.status,
         vary: unionNames(a.vary, b.vary),
         expose: a.expose || b.expose,
+        partials: b.partials.length === 0 ? a.partials : a.partials.concat(b.partials),
       }),
       site,
     );
@@ -634,7 +636,7 @@ export class Hx {
   }
 
   /**
-   * True when the plan sets no header and no status.
+   * True when the plan sets no header, no status and no partial.
    *
    * @example
    * ```ts
@@ -644,13 +646,15 @@ export class Hx {
    * ```
    */
   get isEmpty(): boolean {
-    return this.#state.status === undefined && this.#compile().length === 0;
+    return (
+      this.#state.status === undefined && this.#state.partials.length === 0 && this.#compile().length === 0
+    );
   }
 
   /**
    * A plain snapshot of the plan, for logging and comparing plans.
    *
-   * @returns the htmx version, the status if set, and the headers
+   * @returns the htmx version, the status if set, the headers, and the partials if any
    * @example
    * ```ts
    * import { hx } from "hxplan";
@@ -666,11 +670,24 @@ export class Hx {
     status?: number;
     /** The plan's headers, as {@link Hx.toHeaders} returns them (a mutable copy). */
     headers: Record<string, string>;
+    /** The plan's partials in call order (checked target, canonical swap, html), when it has any. */
+    partials?: Array<{
+      /** The target selector, as checked (non-ASCII as CSS escapes). */
+      target: string;
+      /** The swap spec, canonical for the version. */
+      swap: string;
+      /** The markup (or text, for `textContent`), as given. */
+      html: string;
+    }>;
   } {
     const { htmx } = this.#state.options;
     const status = this.#state.status;
     const headers = { ...this.toHeaders() };
-    return status === undefined ? { htmx, headers } : { htmx, status, headers };
+    const json: ReturnType<Hx["toJSON"]> =
+      status === undefined ? { htmx, headers } : { htmx, status, headers };
+    const { partials } = this.#state;
+    if (partials.length > 0) json.partials = partials.map((p) => ({ ...p }));
+    return json;
   }
 
   /**
@@ -708,7 +725,17 @@ export class Hx {
    * @see https://htmx.org/reference/#response_headers
    */
   toResponse(body?: ResponseBody, init?: ResponseInit): Response {
-    return toResponse(this.#state, this.#compile(), body, init);
+    const state = this.#state;
+    if (state.partials.length === 0) return toResponse(state, this.#compile(), body, init);
+    // Partials are markup: rendered into a string body. Under htmx 2 an empty main body would be
+    // swapped into the main target (emptying it) unless HX-Reswap: none says not to swap.
+    const main = body == null ? "" : markup(body, { method: "toResponse()", header: "(body)" }, "body");
+    const text = main + renderPartials(state.partials, state.options.htmx);
+    if (state.options.htmx === 2 && main.trim() === "" && state.reswap === undefined) {
+      const none = withLine(state, "reswap", "none");
+      return toResponse(none, compilePlan(none), text, init);
+    }
+    return toResponse(state, this.#compile(), text, init);
   }
 
   /**
@@ -733,6 +760,64 @@ export class Hx {
    */
   applyTo<T extends HeaderTarget>(target: T): T {
     return applyPlan(this.#state, this.#compile(), target);
+  }
+
+  /**
+   * Adds a partial: `html` swapped into every element `target` matches, from the same response
+   * as the main content, in the markup the plan's htmx version reads (`<hx-partial>` for htmx 4,
+   * `hx-swap-oob` for htmx 2). The same DOM result on every version: inner styles insert the
+   * markup with no wrapper left, `outerHTML` replaces the target with exactly the markup,
+   * `delete` removes it, `textContent` sets `html` as text, table rows work, and partials apply
+   * in call order. `html` is trusted markup, written as given: escape user text with your
+   * templating. Partials are body, not headers: use {@link Hx.render} or {@link Hx.toResponse}.
+   *
+   * @param target - a plain CSS selector (non-ASCII is written as CSS escapes)
+   * @param html - the markup to swap in (ignored for `delete`; text for `textContent`)
+   * @param options - `swap`: a style or spec (default `innerHTML`), validated like `reswap()`;
+   *   htmx 2 takes a bare style only
+   * @returns a new plan
+   * @throws {@link HxError} `invalid_selector`, `invalid_swap`, `unsupported_in_version` (a style
+   *   or modifier of the other version, or any modifier with htmx 2), `invalid_option` (html not a
+   *   string, unknown options, a `target` modifier, or a status whose body htmx never swaps)
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * const plan = hx()
+   *   .partial("#row-7", '<tr id="row-7"><td>Ada</td></tr>', { swap: "outerHTML" })
+   *   .partial("#count", "12");
+   * new Response(plan.render('<p class="toast">Saved</p>'), { headers: plan.toHeaders() });
+   * ```
+   * @see https://htmx.org/attributes/hx-swap-oob/
+   */
+  partial(target: string, html: string, options?: PartialOptions): Hx {
+    const state = this.#state;
+    const partials = [...state.partials, partialEntry(target, html, options, state.options)];
+    return this.#next(patchState(state, { partials }), { method: "partial()", header: "(partial)" });
+  }
+
+  /**
+   * The response body: the main HTML followed by the plan's partials, in the form the plan's
+   * htmx version reads. Send it with the headers (`applyTo`, `toHeaders`). With htmx 2, a plan
+   * with partials and no (or whitespace-only) main HTML must say `reswap("none")`, or htmx 2
+   * would swap the empty rest into the main target; `toResponse()` adds that header itself.
+   *
+   * @param html - the main content (default none)
+   * @returns the body markup
+   * @throws {@link HxError} `invalid_option` (html not a string; with htmx 2: no main HTML
+   *   without `reswap("none")`, or a `textContent` reswap, which would show the partials as text)
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * const plan = hx().partial("#count", "12").reswap("none");
+   * new Response(plan.render(), { headers: plan.toHeaders() }); // HX-Reswap: none
+   * ```
+   * @see https://htmx.org/attributes/hx-swap-oob/
+   */
+  render(html?: string): string {
+    const { partials, options, reswap } = this.#state;
+    return renderBody(partials, options.htmx, reswap, html);
   }
 }
 

@@ -21,6 +21,7 @@ export type { ResponseBody } from "./adapters/fetch.js";
 export { HxError, type HxErrorCode, type HxErrorOptions, isHxError } from "./errors.js";
 export { HTMX_STOP_POLLING, Hx, type HxOptions, hx, type TriggerOptions } from "./hx.js";
 export type { LocationOptions, LocationSwap } from "./location.js";
+export type { PartialOptions } from "./partial.js";
 export type { HxRequest, IncomingMessageLike, RequestHeaderRecord } from "./request.js";
 export { hxRequest } from "./request.js";
 export type { Duration, Htmx2SwapStyle, SwapModifiers, SwapStyle } from "./swap.js";

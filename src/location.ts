@@ -72,6 +72,13 @@ function historyUrl(value: string | URL | false, site: Site, key: string): strin
   return jsonString(encodeUrl(value, site));
 }
 
+/** A `swap` option (of `location()` and `partial()`): a raw spec, or a typed style and modifiers. */
+export function swapOption(swap: unknown, ctx: SwapContext, site: Site): string {
+  if (typeof swap === "string") return rawSwap(swap, ctx, site);
+  const { style, ...mods } = parseLocationSwap(swap, site);
+  return serializeSwap(style as string | undefined, mods as SwapModifiers, ctx, site);
+}
+
 /** Checks `path` and `options` and returns the HX-Location header value. */
 export function encodeLocation(path: unknown, options: unknown, ctx: LocationContext, site: Site): string {
   const url = encodeUrl(path, site);
@@ -90,16 +97,7 @@ export function encodeLocation(path: unknown, options: unknown, ctx: LocationCon
   if (opts.event !== undefined) add("event", eventKey(opts.event, site));
   if (opts.target !== undefined)
     add("target", jsonString(selector(opts.target, "json", site, "option target")));
-  if (opts.swap !== undefined) {
-    let spec: string;
-    if (typeof opts.swap === "string") {
-      spec = rawSwap(opts.swap, ctx, site);
-    } else {
-      const { style, ...mods } = parseLocationSwap(opts.swap, site);
-      spec = serializeSwap(style as string | undefined, mods as SwapModifiers, ctx, site);
-    }
-    add("swap", jsonString(spec));
-  }
+  if (opts.swap !== undefined) add("swap", jsonString(swapOption(opts.swap, ctx, site)));
   if (opts.select !== undefined)
     add("select", jsonString(selector(opts.select, "json", site, "option select")));
   if (opts.selectOOB !== undefined) {

@@ -1,6 +1,7 @@
 // The plan data: which headers, which status, and their serialisation to header pairs.
 // A plan never changes, so its serialisation is computed once and reused.
 import { type Encoder, fail, type Site } from "./encode.js";
+import type { PartialEntry } from "./partial.js";
 import { type Events, eventsText, type Timing, TRIGGER_HEADERS } from "./trigger.js";
 
 /** The headers of the navigation group; the clients disagree on their precedence. */
@@ -52,6 +53,8 @@ export interface State {
    * change (see `hxBytesAfter`), so the size check does not walk the plan on every call.
    */
   readonly hxBytes: number;
+  /** The partials (`partial()`), in call order; they are body markup, not headers. */
+  readonly partials: readonly PartialEntry[];
 }
 
 export function emptyState(options: PlanOptions): State {
@@ -67,6 +70,7 @@ export function emptyState(options: PlanOptions): State {
     vary: [],
     expose: false,
     hxBytes: 0,
+    partials: [],
   };
 }
 
@@ -259,6 +263,7 @@ export function patchState(s: State, patch: Partial<Omit<State, "options" | "hxB
     vary: patch.vary ?? s.vary,
     expose: patch.expose ?? s.expose,
     hxBytes: hxBytesAfter(s, patch),
+    partials: patch.partials ?? s.partials,
   };
 }
 
@@ -282,6 +287,7 @@ function copy(s: State): Draft {
     vary: s.vary,
     expose: s.expose,
     hxBytes: s.hxBytes,
+    partials: s.partials,
   };
 }
 
@@ -356,6 +362,9 @@ export function checkConsistency(state: State, site: Site): void {
       `status ${status} is a redirect: browsers follow it and htmx never sees HX-* headers on it; use status 200 with redirect() or location()`,
     );
   }
+  // 204, 205 and 3xx responses carry no body that htmx swaps.
+  if (state.partials.length > 0 && (status === 204 || status === 205 || (status! >= 300 && status! < 400)))
+    fail("invalid_option", site, `status ${status} has no body for the partials`);
   if (state.options.htmx === 2) {
     const late = (state.triggers.swap?.length ?? 0) > 0 || (state.triggers.settle?.length ?? 0) > 0;
     if (late && (state.navigation !== undefined || status === 204)) {

@@ -9,8 +9,10 @@ import { bundleTypicalEntry } from "../bench/size.js";
 // optional, custom: all hxplan uses of it) is about 4,900 bytes gzipped, and hxplan's own code
 // about 13,000, so the target test below is an expected failure (it starts passing, and so
 // fails, once the bundle fits) and REGRESSION guards what there is now (17,803 bytes).
+// Partials (issue 12: partial(), render(), partials in toResponse/merge/toJSON) add about
+// 1,070 bytes (17,724 → 18,795): the Hx class carries them whether a plan uses them or not.
 const TARGET = 9000;
-const REGRESSION = 18_500;
+const REGRESSION = 18_900;
 async function bundle(): Promise<string> {
   return (await bundleTypicalEntry()).code;
 }

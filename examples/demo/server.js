@@ -24,6 +24,9 @@ import {
   requestView,
   searchResults,
   signupForm,
+  taskRow,
+  taskRows,
+  toastHtml,
   withVersion,
 } from "./views.js";
 
@@ -96,6 +99,11 @@ function initialState() {
     ],
     words: WORDS,
     dishes: DISHES,
+    tasks: [
+      { id: 1, name: "Brötchen backen", done: false },
+      { id: 2, name: "Café öffnen", done: false },
+      { id: 3, name: "Tische decken", done: false },
+    ],
   };
 }
 
@@ -190,6 +198,28 @@ async function handle(req, res, state) {
       `Saved “${escapeHtml(name)}” at ${time()}.`,
       plan.trigger("toast", { message: `Saved “${name}”`, level: "success" }),
     );
+    return;
+  }
+
+  // Partials: the row, the counter and a toast from one response, in the markup the page's
+  // htmx version reads; the main content goes to the button's own target.
+  if (method === "POST" && path === "/tasks/next") {
+    const task = state.tasks.find((t) => !t.done);
+    let p = plan;
+    let main;
+    if (task === undefined) {
+      for (const t of state.tasks) t.done = false;
+      p = p.partial("#tasks-body", taskRows(state.tasks).value);
+      main = `All done: starting over at ${time()}.`;
+    } else {
+      task.done = true;
+      p = p
+        .partial(`#task-${task.id}`, taskRow(task).value, { swap: "outerHTML" })
+        .partial("#toasts", toastHtml(`“${task.name}” done`).value, { swap: "beforeend" });
+      main = `Completed “${escapeHtml(task.name)}” at ${time()}.`;
+    }
+    p = p.partial("#tasks-open", String(state.tasks.filter((t) => !t.done).length));
+    send(p.render(main), p);
     return;
   }
 

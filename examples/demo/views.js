@@ -99,7 +99,7 @@ ${body}
 </html>`;
 }
 
-function panel({ id, title, lead, code, children }) {
+function panel({ id, title, lead, code, children, body = false }) {
   return html`<section class="panel" id="panel-${id}" data-panel="${id}">
   <h2>${title}</h2>
   <p class="lead">${lead}</p>
@@ -108,8 +108,28 @@ function panel({ id, title, lead, code, children }) {
   <div class="wire">
     <span class="wire-label">Response</span>
     <pre class="headers" data-headers><span class="muted">No request yet.</span></pre>
+    ${
+      body
+        ? html`<span class="wire-label">Body</span>
+    <pre class="headers body" data-body><span class="muted">No request yet.</span></pre>`
+        : ""
+    }
   </div>
 </section>`;
+}
+
+export function taskRow(task) {
+  return html`<tr id="task-${task.id}" class="${task.done ? "done" : ""}">
+  <td>${task.name}</td><td>${task.done ? "✓ done" : "open"}</td>
+</tr>`;
+}
+
+export function taskRows(tasks) {
+  return html`${tasks.map(taskRow)}`;
+}
+
+export function toastHtml(message) {
+  return html`<div class="toast success" role="status">${message}</div>`;
 }
 
 export function productTable(products, version) {
@@ -226,6 +246,27 @@ ${panel({
   code: `hx({ htmx: ${version} })\n  .retarget(\`#row-\${id}\`)\n  .reswap("outerHTML", { settle: 400 })\n  .reselect(\`#row-\${id}\`)`,
   children: html`${productTable(state.products, version)}
   <p id="rows-note" class="result muted">(the buttons' own target: nothing should land here)</p>`,
+})}
+${panel({
+  id: "partials",
+  title: "One response, several targets: partials",
+  lead:
+    version === 2
+      ? "partial() updates the row, the counter and the toasts from one response. For htmx 2 hxplan writes hx-swap-oob in <template>s (rows survive, the wrapper never stays)."
+      : "partial() updates the row, the counter and the toasts from one response. For htmx 4 hxplan writes <hx-partial> elements.",
+  code: `const plan = hx({ htmx: ${version} })
+  .partial(\`#task-\${task.id}\`, taskRow(task), { swap: "outerHTML" })
+  .partial("#tasks-open", String(open))
+  .partial("#toasts", toastHtml(\`“\${task.name}” done\`), { swap: "beforeend" });
+plan.applyTo(res);\nres.end(plan.render(\`Completed “\${task.name}”\`));`,
+  body: true,
+  children: html`<table class="rows" id="tasks-table">
+    <thead><tr><th>Task</th><th>State</th></tr></thead>
+    <tbody id="tasks-body">${taskRows(state.tasks)}</tbody>
+  </table>
+  <p class="result">Open tasks: <strong id="tasks-open">${state.tasks.filter((t) => !t.done).length}</strong></p>
+  <button hx-post="${v("/tasks/next")}" hx-target="#tasks-note">Complete the next task</button>
+  <p id="tasks-note" class="result muted">The main content of the response lands here.</p>`,
 })}
 ${panel({
   id: "search",

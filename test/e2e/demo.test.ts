@@ -119,6 +119,34 @@ describe.each(VERSIONS)("demo on htmx %i", (version) => {
     expect(await page.locator("#rows-table tbody tr").count()).toBe(3);
   });
 
+  test("partials update the row, the counter and the toasts from one response, body shown", async () => {
+    const page = await open(version);
+    const before = Number(await page.textContent("#tasks-open"));
+    await press(page, "#panel-partials button");
+    if (before === 0) {
+      // Everything was done: the response reopens every task.
+      await expect.poll(() => page.textContent("#tasks-open")).toBe("3");
+      expect(await page.locator("#tasks-body tr.done").count()).toBe(0);
+      expect(await page.textContent("#tasks-note")).toContain("starting over");
+    } else {
+      await expect.poll(async () => Number(await page.textContent("#tasks-open"))).toBe(before - 1);
+      expect(await page.locator("#tasks-body tr.done").count()).toBe(4 - before);
+      await expect.poll(() => page.locator("#toasts .toast").last().textContent()).toMatch(/^“.+” done$/);
+      expect(await page.textContent("#tasks-note")).toContain("Completed “");
+    }
+    // The row was replaced in place: three <tr> in the <tbody>, no wrapper or partial left.
+    expect(await page.locator("#tasks-body > tr").count()).toBe(3);
+    expect(await page.locator("template, hx-partial, #hxplan-outer, [hx-swap-oob]").count()).toBe(0);
+    await expect
+      .poll(() => page.textContent("#panel-partials [data-body]"))
+      .toContain(
+        version === 2
+          ? '<template><div hx-swap-oob="innerHTML:#tasks-open">'
+          : '<hx-partial hx-target="#tasks-open"',
+      );
+    expect(await wire(page, "partials").textContent()).toContain("HTTP 200");
+  });
+
   test("search replaces the URL with the (percent-encoded) query, no new history entry", async () => {
     const page = await open(version);
     const length = await page.evaluate(() => history.length);
@@ -260,6 +288,7 @@ test("screenshot of the demo (htmx 2) for the README", async () => {
     await page.waitForTimeout(100);
   }
   await press(page, "#row-2 button");
+  await press(page, "#panel-partials button");
   await page.fill("#search-input", "grü");
   await press(page, "#panel-details a >> text=Crème brûlée");
   await press(page, "#panel-poll button");

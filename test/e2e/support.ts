@@ -35,16 +35,22 @@ export const CHROMIUM_ARGS: readonly string[] = [
 export const VERSIONS = [2, 4] as const;
 export type Version = (typeof VERSIONS)[number];
 export const HTMX_VERSION: Record<Version, string> = { 2: "2.0.11", 4: "4.0.1" };
+/**
+ * A client script: a major (its version in HTMX_VERSION) or 208, htmx 2.0.8, the oldest htmx 2
+ * hxplan supports (some tests run on it too, with `PageOptions.client`).
+ */
+export type Client = Version | 208;
 
 const require = createRequire(import.meta.url);
-const htmxFiles: Record<Version, string> = {
+const htmxFiles: Record<Client, string> = {
   2: require.resolve("htmx2/dist/htmx.min.js"),
   4: require.resolve("htmx4/dist/htmx.min.js"),
+  208: require.resolve("htmx208/dist/htmx.min.js"),
 };
-const htmxSource = new Map<Version, string>();
+const htmxSource = new Map<Client, string>();
 
 /** The minified htmx client for `version`, read once. */
-export function htmxScript(version: Version): string {
+export function htmxScript(version: Client): string {
   let source = htmxSource.get(version);
   if (source === undefined) {
     source = readFileSync(htmxFiles[version], "utf8");
@@ -169,6 +175,8 @@ export interface PageOptions {
   /** Extra markup for `<head>`. */
   head?: string;
   title?: string;
+  /** The htmx script to load instead of `version`'s (208: htmx 2.0.8). */
+  client?: Client;
 }
 
 export interface TestServer {
@@ -223,11 +231,11 @@ export async function startTestServer(): Promise<TestServer> {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = url.pathname;
-    const match = /^\/htmx\/([24])\.js$/.exec(path);
+    const match = /^\/htmx\/(2|4|208)\.js$/.exec(path);
     if (match) {
       res.setHeader("Content-Type", "text/javascript; charset=utf-8");
       res.setHeader("Cache-Control", "max-age=3600");
-      res.end(htmxScript(Number(match[1]) as Version));
+      res.end(htmxScript(Number(match[1]) as Client));
       return;
     }
     if (path === "/favicon.ico") {
@@ -353,7 +361,7 @@ export function pageHtml(version: Version, body: string, options: PageOptions = 
 <title>${escapeHtml(options.title ?? "hxplan e2e")}</title>
 <script>${RECORDER}
 window.__record(${record}, ${probe});</script>
-<script src="/htmx/${version}.js"></script>
+<script src="/htmx/${options.client ?? version}.js"></script>
 ${options.head ?? ""}
 </head>
 <body>

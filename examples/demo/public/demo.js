@@ -55,12 +55,15 @@
     }
   }
 
-  function record(source, status, pairs) {
+  function record(source, status, pairs, body) {
     const panel = source instanceof Element ? source.closest("[data-panel]") : null;
     if (!panel) return;
     const text = describe(status, pairs);
     const box = panel.querySelector("[data-headers]");
     if (box) render(box, text);
+    // Panels that show the body too (partials): the markup exactly as received.
+    const bodyBox = panel.querySelector("[data-body]");
+    if (bodyBox) bodyBox.textContent = body.replace(/<template>|<hx-partial /g, "\n$&").trim();
     // A redirect or refresh replaces this page: keep the headers for the next one to show.
     if (pairs.some(([name]) => /^hx-(redirect|refresh)$/i.test(name))) {
       sessionStorage.setItem(STORE, JSON.stringify({ panel: panel.dataset.panel, text }));
@@ -79,12 +82,12 @@
           const colon = line.indexOf(":");
           return [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
         });
-      record(event.target, xhr.status, pairs);
+      record(event.target, xhr.status, pairs, xhr.responseText);
     });
   } else {
     document.addEventListener("htmx:after:request", (event) => {
       const response = event.detail.ctx.response;
-      record(event.target, response.status, [...response.headers]);
+      record(event.target, response.status, [...response.headers], event.detail.ctx.text ?? "");
     });
   }
 
@@ -109,6 +112,21 @@
     setTimeout(() => toast.classList.add("leaving"), 3500);
     setTimeout(() => toast.remove(), 4000);
   });
+
+  // Toasts that arrive as markup (the partials panel) leave like the others.
+  const toasts = document.getElementById("toasts");
+  if (toasts) {
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element) || !node.classList.contains("toast") || node.dataset.timed) continue;
+          node.dataset.timed = "1";
+          setTimeout(() => node.classList.add("leaving"), 3500);
+          setTimeout(() => node.remove(), 4000);
+        }
+      }
+    }).observe(toasts, { childList: true });
+  }
 
   // The after-settle event: by then the new item must already be in the DOM.
   document.addEventListener("item-added", (event) => {
