@@ -4,18 +4,15 @@
 //
 //   mkdir /tmp/parsers && cd /tmp/parsers && npm init -y && npm i css-what css-selector-parser parsel-js
 //   PARSERS_DIR=/tmp/parsers node scripts/compare-selector-parsers.mjs
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { chromium } from "playwright-core";
-import { CORPUS, FIXTURE } from "../test/e2e/selector-corpus.js";
 
 const dir = process.env.PARSERS_DIR;
 if (dir === undefined) throw new Error("set PARSERS_DIR to a folder where the parsers are installed");
 const root = fileURLToPath(new URL("..", import.meta.url));
-const require = createRequire(join(dir, "package.json"));
 
 /** esbuild --minify of one import, gzip -9: what the parser adds to a bundle on its own. */
 async function bundled(contents, resolveDir) {
@@ -33,9 +30,18 @@ async function bundled(contents, resolveDir) {
   return { code, gzip: gzipSync(code, { level: 9 }).length };
 }
 
+const corpus = await bundled(
+  `export * from ${JSON.stringify(join(root, "test/e2e/selector-corpus.ts"))};`,
+  root,
+);
+const { CORPUS, FIXTURE } = await import(
+  `data:text/javascript;base64,${Buffer.from(corpus.code).toString("base64")}`
+);
+
 const candidates = {
   "css-what": `import { parse } from "css-what"; export const check = (s) => { parse(s); };`,
-  "css-selector-parser": `import { createParser } from "css-selector-parser"; const p = createParser({ syntax: "latest", strict: false }); export const check = (s) => { p(s); };`,
+  "css-selector-parser (strict)": `import { createParser } from "css-selector-parser"; const p = createParser({ syntax: "latest" }); export const check = (s) => { p(s); };`,
+  "css-selector-parser (strict: false)": `import { createParser } from "css-selector-parser"; const p = createParser({ syntax: "latest", strict: false }); export const check = (s) => { p(s); };`,
   "parsel-js": `import { parse } from "parsel-js"; export const check = (s) => { if (parse(s) === undefined) throw new Error("empty"); };`,
   "hxplan (src/selector.ts)": `import { cssProblem } from ${JSON.stringify(join(root, "src/selector.ts"))}; export const check = (s) => { const p = cssProblem(s); if (p) throw new Error(p[1]); };`,
 };
@@ -83,4 +89,3 @@ for (const [name, contents] of Object.entries(candidates)) {
   console.log(`| ${name} | ${gzip} | ${code.length} | ${tooLoose.length} | ${tooStrict.length} |`);
   if (process.env.VERBOSE) console.error(name, { tooLoose, tooStrict });
 }
-void require;

@@ -383,7 +383,7 @@ export function loneSurrogateIndex(value: string): number {
   return -1;
 }
 
-const SIMPLE_SELECTOR = /^[#.][\w-]+$/;
+const SIMPLE_SELECTOR = /^[#.]-?[A-Za-z_][\w-]*$/;
 const KEYWORD_FORM = /^(?:this|closest|find|findAll|next|previous|global|document|window|host|root)(?:\s|$)/;
 
 /** Where a selector is used decides which forms it may take and how it is escaped. */

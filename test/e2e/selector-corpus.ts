@@ -2,7 +2,7 @@
 // scripts/compare-selector-parsers.mjs (npm selector parsers against Chromium).
 
 /** A page to run the corpus on: class names with non-ASCII, ids with digits, attributes. */
-export const FIXTURE = `
+export const FIXTURE: string = `
 <main id="main" class="wrap">
   <ul class="list café">
     <li id="row-1" class="item café" data-x="a b" title="é x">one</li>
@@ -23,7 +23,7 @@ export const FIXTURE = `
 </main>`;
 
 /** Selectors, valid and not, as a caller might write them. */
-export const CORPUS = String.raw`#main
+export const CORPUS: readonly string[] = String.raw`#main
 .item
 .café
 .café .item
@@ -290,4 +290,35 @@ li:nth-child( 3 )
 [title="a\"b"]
 [title="é\"x"]
 [title='é\'x']
-[title="\é"]`.split("\n");
+[title="\é"]
+.caf\é\ .x
+.x\:hover
+.\@x
+#\31 0
+:is(:not(.x), .y)
+:has(:not(:has(.x)))
+:not(:has(.x))
+p:has(+ p)
+*|*.x
+.x ~ *
+.x > *
+.café>*
+:not(.café) > .x
+:is(.a, .b) .x
+:where(.café) :is(.x)
+li:nth-child(2n+1 of :not(.x))
+li:nth-last-child(-n+2 of .item)
+.café .x, .item.x, #row-é
+.é\ 
+.a .b .c .d .e .f
+[title="é x"] + li
+[title="é x"]~li
+[lang|="en"]
+[dir=rtl i]
+ul>li:first-child+li
+#s>p.x:only-of-type
+.😀.😀
+.\01f600
+.\1f600 p
+.\1F600  p
+.\0001f600p`.split("\n");
