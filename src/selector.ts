@@ -31,16 +31,21 @@ const SUBCLASS = `(?:#${IDENT}|\\.${IDENT}|\\[ *(?:\\*?\\|)?${IDENT} *(?:[~|^$*]
 const COMPOUND = `(?:${TYPE}${SUBCLASS}*|${SUBCLASS}+)`;
 const COMBINATOR = "(?: *[>+~] *| +)";
 
-function list(relative: string): RegExp {
-  const complex = `${relative}(?:${COMPOUND}${COMBINATOR})*${COMPOUND}`;
-  return new RegExp(`^ *${complex} *(?:, *${complex} *)*$`, "i");
+function list(relative: string, prefix?: boolean): RegExp {
+  const complex = `${relative}(?:${COMPOUND}${COMBINATOR})*`;
+  return new RegExp(
+    prefix
+      ? `^(?: *${complex}${COMPOUND} *, *)*${complex}(?:${COMPOUND})?`
+      : `^ *${complex}${COMPOUND} *(?:, *${complex}${COMPOUND} *)*$`,
+    "i",
+  );
 }
 const LIST = list("");
 const RELATIVE = list("(?:[>+~] *)?");
 const NAME = new RegExp(`^ *${IDENT} *$`, "i");
-// The longest run of valid tokens, to point at the first character that is none.
-const TOKENS = new RegExp(`^(?:${SUBCLASS}|${TYPE}|${COMBINATOR}|,)*`, "i");
-const FUNCTION = /:([\w-]+)\(([^()]*)(?:\)|$)/;
+// The longest start of a selector list, to point at the first character that breaks it.
+const PREFIX = list("", true);
+const FUNCTION = /:([\w-]+)\(([^()]*)(?:\)|$)/g;
 const NTH = /^nth-(?:last-)?(child|of-type)$/i;
 const ANB_OF = /^ *(?:odd|even|[+-]?\d+|[+-]?\d*n(?: *[+-] *\d+)?) *?(?: of(?![\w-])(.*))?$/i;
 
@@ -50,27 +55,30 @@ const ANB_OF = /^ *(?:odd|even|[+-]?\d+|[+-]?\d*n(?: *[+-] *\d+)?) *?(?: of(?![\
  */
 export function cssProblem(value: string): SelectorProblem | undefined {
   let s = mask(value);
-  // Functional pseudo-classes, innermost first; each checked one becomes \x01 or \x02.
-  for (let m = FUNCTION.exec(s); m !== null; m = FUNCTION.exec(s)) {
-    const [whole, fn, arg] = m as unknown as [string, string, string];
-    const name = fn.toLowerCase();
-    const nth = NTH.exec(name);
-    const anb = ANB_OF.exec(arg);
-    const forgiving = name === "is" || name === "where";
-    const ok =
-      forgiving ||
-      (name === "not"
-        ? LIST.test(arg)
-        : name === "has"
-          ? !arg.includes("\x02") && RELATIVE.test(arg)
-          : nth !== null
-            ? anb !== null && (anb[1] === undefined || (nth[1] === "child" && LIST.test(anb[1])))
-            : /^(?:lang|dir|state)$/.test(name) && NAME.test(arg));
-    if (!ok) return [m.index, `:${fn}() is unknown or holds an invalid argument`];
-    const has = name === "has" || (!forgiving && arg.includes("\x02"));
-    s = s.slice(0, m.index) + (has ? "\x02" : "\x01").repeat(whole.length) + s.slice(m.index + whole.length);
+  let problem: SelectorProblem | undefined;
+  // Functional pseudo-classes, innermost first, all of one depth in one pass; each checked one
+  // becomes \x01 or \x02. Deeper than 32 is refused, so the check stays linear.
+  for (let depth = 0; problem === undefined && s.search(FUNCTION) >= 0; depth++) {
+    if (depth === 32) return [s.search(FUNCTION), "nests functions too deep"];
+    s = s.replace(FUNCTION, (whole, fn: string, arg: string, index: number) => {
+      const name = fn.toLowerCase();
+      const nth = NTH.exec(name);
+      const anb = ANB_OF.exec(arg);
+      const forgiving = name === "is" || name === "where";
+      const ok =
+        forgiving ||
+        (name === "not"
+          ? LIST.test(arg)
+          : name === "has"
+            ? !arg.includes("\x02") && RELATIVE.test(arg)
+            : nth !== null
+              ? anb !== null && (anb[1] === undefined || (nth[1] === "child" && LIST.test(anb[1])))
+              : /^(?:lang|dir|state)$/.test(name) && NAME.test(arg));
+      problem ??= ok ? undefined : [index, `:${fn}() is unknown or holds an invalid argument`];
+      return (name === "has" || (!forgiving && arg.includes("\x02")) ? "\x02" : "\x01").repeat(whole.length);
+    });
   }
-  return LIST.test(s) ? undefined : [TOKENS.exec(s)![0].length, "not valid CSS here"];
+  return problem ?? (LIST.test(s) ? undefined : [PREFIX.exec(s)![0].length, "not valid CSS here"]);
 }
 
 const KEYWORD =

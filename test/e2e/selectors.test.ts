@@ -156,8 +156,8 @@ describe("the selector corpus in Chromium", () => {
     for (const [input, value] of cases) {
       expect(hx().reselect(input).toHeaders()["HX-Reselect"]).toBe(value);
       const [a, b] = await page.evaluate(
-        ([x, y]) => [document.querySelectorAll(x).length, document.querySelectorAll(y).length],
-        [input, value],
+        ({ x, y }) => [document.querySelectorAll(x).length, document.querySelectorAll(y).length],
+        { x: input, y: value },
       );
       expect(b, `${input} → ${value}`).toBe(a);
     }
