@@ -228,7 +228,7 @@ function meaning(s: string): string[] {
   let i = 0;
   const isName = (c: string | undefined) => c !== undefined && (/[-\w]/.test(c) || c.charCodeAt(0) >= 0x80);
   const isHex = (c: string | undefined) => c !== undefined && /[0-9a-fA-F]/.test(c);
-  const unescape = (): string => {
+  const decodeEscape = (): string => {
     i++;
     if (i >= s.length) return "\ufffd";
     if (isHex(s[i])) {
@@ -252,12 +252,12 @@ function meaning(s: string): string[] {
     } else if (c === '"' || c === "'") {
       let text = "";
       i++;
-      while (i < s.length && s[i] !== c) text += s[i] === "\\" ? unescape() : s[i++];
+      while (i < s.length && s[i] !== c) text += s[i] === "\\" ? decodeEscape() : s[i++];
       i++;
       out.push(`string ${text}`);
     } else if (c === "\\" || isName(c)) {
       let name = "";
-      while (i < s.length && (s[i] === "\\" || isName(s[i]))) name += s[i] === "\\" ? unescape() : s[i++];
+      while (i < s.length && (s[i] === "\\" || isName(s[i]))) name += s[i] === "\\" ? decodeEscape() : s[i++];
       out.push(`name ${name}`);
     } else {
       out.push(`delim ${c}`);
