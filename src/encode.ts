@@ -1,4 +1,5 @@
 import { describeChar, fromCaller, HxError, type HxErrorCode, quote } from "./errors.js";
+import { cssEscapeNonAscii, cssProblem, extendedProblem } from "./selector.js";
 
 /** Where a value comes from, for error messages: the method and the header it feeds. */
 export interface Site {
@@ -275,13 +276,9 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 const HTTP_SCHEME = /^https?$/i;
 const PERCENT_OK = /^%[0-9A-Fa-f]{2}/;
 const NEEDS_URL_ENCODING = /[^\u0021-\u0024\u0026-\u007e]|%(?![0-9A-Fa-f]{2})/;
-const PLAIN_PATH = /^\/[\u0021-\u0024\u0026-\u007e]*$/;
-
-/** The scheme a browser would see in `input` (it strips tabs and newlines anywhere). */
-function schemeOf(input: string): string | undefined {
-  const cleaned = input.replace(TAB_OR_NEWLINE, "").replace(LEADING_C0_OR_SPACE, "");
-  return SCHEME.exec(cleaned)?.[1];
-}
+// A path with no second slash or backslash at its start (`//host` is another origin).
+const PLAIN_PATH = /^\/(?![/\\])[\u0021-\u0024\u0026-\u007e]*$/;
+const OTHER_ORIGIN = /^[/\\]{2}/;
 
 /** Percent-encodes spaces and non-ASCII characters as UTF-8; keeps valid `%XX`, escapes a stray `%`. */
 function percentEncode(url: string, site: Site): string {
@@ -320,12 +317,21 @@ export function encodeUrl(input: unknown, site: Site): string {
   if (input instanceof URL) raw = input.href;
   else if (typeof input === "string") raw = input;
   else return fail("invalid_url", site, `expected a URL string or a URL object, got ${describeType(input)}`);
-  const scheme = schemeOf(raw);
+  // What a browser reads: it strips leading C0 controls and spaces, and tabs and newlines anywhere.
+  const cleaned = raw.replace(TAB_OR_NEWLINE, "").replace(LEADING_C0_OR_SPACE, "");
+  const scheme = SCHEME.exec(cleaned)?.[1];
   if (scheme !== undefined && !HTTP_SCHEME.test(scheme)) {
     fail(
       "unsafe_url",
       site,
       `URL ${quote(raw)} uses the scheme "${scheme.toLowerCase()}:"; only http: and https: URLs or paths are allowed`,
+    );
+  }
+  if (OTHER_ORIGIN.test(cleaned)) {
+    fail(
+      "unsafe_url",
+      site,
+      `URL ${quote(raw)} starts with two slashes or backslashes, which browsers read as another origin; give a path with one slash or a full https:// URL`,
     );
   }
   if (raw.trim() === "") fail("invalid_url", site, 'URL is empty; give a path such as "/items"');
@@ -345,15 +351,6 @@ export function encodeUrl(input: unknown, site: Site): string {
 }
 
 // --- Selectors and tokens ----------------------------------------------------------------
-
-const NON_ASCII_CP = /[^\u0000-\u007e]/u;
-const NON_ASCII_CP_G = /[^\u0000-\u007e]/gu;
-
-/** Writes every non-ASCII code point as a 6-digit CSS escape (`é` → `\0000e9`). */
-export function cssEscapeNonAscii(selector: string): string {
-  if (!NON_ASCII_CP.test(selector)) return selector;
-  return selector.replace(NON_ASCII_CP_G, (ch) => `\\${ch.codePointAt(0)!.toString(16).padStart(6, "0")}`);
-}
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
@@ -388,7 +385,7 @@ export function loneSurrogateIndex(value: string): number {
   return -1;
 }
 
-const SIMPLE_SELECTOR = /^[#.][\w-]+$/;
+const SIMPLE_SELECTOR = /^[#.]-?[A-Za-z_][\w-]*$/;
 const KEYWORD_FORM = /^(?:this|closest|find|findAll|next|previous|global|document|window|host|root)(?:\s|$)/;
 
 /** Where a selector is used decides which forms it may take and how it is escaped. */
@@ -400,44 +397,47 @@ export type SelectorUse = "extended" | "css" | "json";
  * with non-ASCII code points as 6-digit CSS escapes; `json` selectors are returned as given
  * (JSON escapes them).
  */
-export function selector(value: unknown, use: SelectorUse, site: Site, what = "selector"): string {
+export function selector(
+  value: unknown,
+  use: SelectorUse,
+  site: Site,
+  what = "selector",
+  code: HxErrorCode = "invalid_selector",
+): string {
   // The common case, one `#id` or `.class` of ASCII word characters: no whitespace, control,
   // comma, keyword or non-ASCII, so every rule below would return it unchanged.
   if (typeof value === "string" && SIMPLE_SELECTOR.test(value)) return value;
   if (typeof value !== "string") {
-    return fail("invalid_selector", site, `${what} must be a string, got ${describeType(value)}`);
+    return fail(code, site, `${what} must be a string, got ${describeType(value)}`);
   }
   if (value.trim() === "") {
-    fail("invalid_selector", site, `${what} is empty; give a CSS selector such as "#result"`);
+    fail(code, site, `${what} is empty; give a CSS selector such as "#result"`);
   }
-  rejectControl(value, "invalid_selector", site, what);
+  rejectControl(value, code, site, what);
   if (value.trim() !== value) {
     const index = /^\s/.test(value) ? 0 : value.length - 1;
-    fail(
-      "invalid_selector",
-      site,
-      `${what} ${quote(value)} has outer whitespace ${describeChar(value, index)}; trim it`,
-    );
+    fail(code, site, `${what} ${quote(value)} has outer whitespace ${describeChar(value, index)}; trim it`);
   }
   const lone = loneSurrogateIndex(value);
   if (lone >= 0)
-    fail(
-      "invalid_selector",
-      site,
-      `${what} ${quote(value)} has a lone surrogate ${describeChar(value, lone)}`,
-    );
-  for (const part of value.split(",")) {
-    const trimmed = part.trim();
-    if (trimmed === "") {
-      fail("invalid_selector", site, `${what} ${quote(value)} has an empty entry in its comma list`);
+    fail(code, site, `${what} ${quote(value)} has a lone surrogate ${describeChar(value, lone)}`);
+  if (use !== "extended") {
+    for (const part of value.split(",")) {
+      const trimmed = part.trim();
+      if (KEYWORD_FORM.test(trimmed)) {
+        fail(
+          code,
+          site,
+          `${what} ${quote(value)} uses the htmx keyword form ${quote(trimmed)}, which only HX-Retarget understands; use a plain CSS selector`,
+        );
+      }
     }
-    if (use !== "extended" && KEYWORD_FORM.test(trimmed)) {
-      fail(
-        "invalid_selector",
-        site,
-        `${what} ${quote(value)} uses the htmx keyword form ${quote(trimmed)}, which only HX-Retarget understands; use a plain CSS selector`,
-      );
-    }
+  }
+  const problem = use === "extended" ? extendedProblem(value) : cssProblem(value);
+  if (problem !== undefined) {
+    const [index, why] = problem;
+    const where = index < value.length ? describeChar(value, index) : `the end (index ${index})`;
+    fail(code, site, `${what} ${quote(value)} is not a valid CSS selector: ${why}, at ${where}`);
   }
   return use === "json" ? value : cssEscapeNonAscii(value);
 }

@@ -3,13 +3,13 @@
 // `focus-scroll:`; htmx 4 spells them `scroll:bottom scrollTarget:#log` and `focusScroll:`,
 // and each version silently ignores the other's spelling, so both are checked per version.
 import {
-  cssEscapeNonAscii,
   describeType,
   fail,
   isPrintableAscii,
   loneSurrogateIndex,
   rejectControl,
   type Site,
+  selector,
 } from "./encode.js";
 import { describeChar, quote } from "./errors.js";
 import { parseSwapModifiers } from "./schema.js";
@@ -176,49 +176,22 @@ function milliseconds(value: unknown, key: string, site: Site): number {
   return rounded;
 }
 
-const MODIFIER_SELECTOR_KEYWORDS: ReadonlySet<string> = new Set([
-  "this",
-  "next",
-  "previous",
-  "closest",
-  "find",
-  "findAll",
-  "global",
-  "document",
-  "host",
-  "root",
-]);
-
-/** Checks and escapes a selector inside a swap modifier (no whitespace, no comma). */
+/**
+ * Checks and escapes a selector inside a swap modifier: plain CSS as for `reselect` (`window` is
+ * htmx's keyword for the viewport), without whitespace or a comma, which end the modifier.
+ */
 export function modifierSelector(value: unknown, key: string, site: Site): string {
-  if (typeof value !== "string") {
-    return fail(
-      "invalid_swap",
-      site,
-      `modifier ${key} must be a selector string, got ${describeType(value)}`,
-    );
-  }
-  if (value.trim() === "") fail("invalid_swap", site, `modifier ${key} has an empty selector`);
-  rejectControl(value, "invalid_swap", site, `modifier ${key} selector`);
-  const bad = /[\s,]/.exec(value);
+  const bad = typeof value === "string" ? /[\s,]/.exec(value) : null;
   if (bad !== null) {
     fail(
       "invalid_swap",
       site,
-      `modifier ${key} selector ${quote(value)} contains ${describeChar(value, bad.index)}; a selector inside a swap modifier cannot hold whitespace or a comma (give the element an id)`,
+      `modifier ${key} selector ${quote(value)} contains ${describeChar(value as string, bad.index)}; a selector inside a swap modifier cannot hold whitespace or a comma (give the element an id)`,
     );
   }
-  if (MODIFIER_SELECTOR_KEYWORDS.has(value)) {
-    fail(
-      "invalid_swap",
-      site,
-      `modifier ${key} selector ${quote(value)} is an htmx keyword; use a plain CSS selector`,
-    );
-  }
-  const lone = loneSurrogateIndex(value);
-  if (lone >= 0)
-    fail("invalid_swap", site, `modifier ${key} selector has a lone surrogate ${describeChar(value, lone)}`);
-  return cssEscapeNonAscii(value);
+  return value === "window"
+    ? value
+    : selector(value, "css", site, `modifier ${key} selector`, "invalid_swap");
 }
 
 /** Appends one part of a spec, space-separated (no part is empty). */
