@@ -1,0 +1,158 @@
+// The send-time work of the Node-backed middleware (node:http, Express, Koa, Fastify): just
+// before the status line and headers go out, convert a redirect answering htmx, merge Vary
+// and give 286 its reason phrase. Hooked on the response's writeHead/write/end/flushHeaders,
+// the one place every framework (and every error path) goes through. Structural types only.
+import { hx } from "../hx.js";
+import type { HxRequest } from "../request.js";
+import {
+  headerText,
+  type MiddlewareSettings,
+  redirectHeader,
+  STOP_POLLING_REASON,
+  varyNames,
+} from "./middleware.js";
+
+/** The parts of a Node `ServerResponse` the hook uses and wraps. */
+export interface HookableResponse {
+  statusCode: number;
+  statusMessage?: string | undefined;
+  readonly headersSent: boolean;
+  setHeader(name: string, value: string | number | readonly string[]): unknown;
+  getHeader(name: string): string | number | readonly string[] | undefined;
+  removeHeader(name: string): unknown;
+  writeHead(...args: unknown[]): unknown;
+  write(...args: unknown[]): unknown;
+  end(...args: unknown[]): unknown;
+  flushHeaders?(...args: unknown[]): unknown;
+}
+
+type Headers = Record<string, unknown> | readonly unknown[];
+
+/** Copies the headers given to `writeHead(status, headers)` onto the response. */
+function moveHeaders(res: HookableResponse, headers: Headers): void {
+  if (Array.isArray(headers)) {
+    const lines = new Map<string, string[]>();
+    const add = (name: unknown, value: unknown): void => {
+      const key = String(name);
+      const list = lines.get(key.toLowerCase()) ?? [];
+      list.push(String(value));
+      lines.set(key.toLowerCase(), list);
+    };
+    if (headers.length > 0 && Array.isArray(headers[0])) {
+      for (const pair of headers as ReadonlyArray<readonly unknown[]>) add(pair[0], pair[1]);
+    } else {
+      for (let i = 0; i + 1 < headers.length; i += 2) add(headers[i], headers[i + 1]);
+    }
+    for (const [name, values] of lines) res.setHeader(name, values.length === 1 ? values[0]! : values);
+    return;
+  }
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) res.setHeader(name, value as string | number | readonly string[]);
+  }
+}
+
+/**
+ * Wraps `res` so the middleware's send-time work runs once, right before the headers are
+ * written, whichever call writes them. `request()` gives the request's view, or `undefined`
+ * when nothing made one (then nothing was read and nothing is converted).
+ */
+export function hookResponse(
+  res: HookableResponse,
+  settings: MiddlewareSettings,
+  request: () => HxRequest | undefined,
+  requestPath: string | undefined,
+): void {
+  let prepared = false;
+  let dropBody = false;
+  const { writeHead, write, end, flushHeaders } = res;
+
+  function prepare(): void {
+    if (prepared || res.headersSent) return;
+    prepared = true;
+    const htmx = request();
+    if (htmx === undefined) return;
+    const headers = redirectHeader(
+      settings,
+      htmx,
+      res.statusCode,
+      headerText(res.getHeader("Location")),
+      requestPath,
+    );
+    if (headers !== undefined) {
+      res.statusCode = 200;
+      res.statusMessage = undefined;
+      res.removeHeader("Location");
+      res.removeHeader("Transfer-Encoding");
+      res.setHeader("Content-Length", "0");
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      dropBody = true;
+    }
+    const names = varyNames(htmx, settings);
+    if (names.length > 0) {
+      try {
+        hx()
+          .vary(...names)
+          .applyTo(res);
+      } catch {
+        // An existing Vary hxplan cannot merge with (not a list of tokens) is left as it is:
+        // failing the response at send time would lose it altogether.
+      }
+    }
+  }
+
+  function stopPolling(): void {
+    if (res.statusCode === 286 && !res.statusMessage) res.statusMessage = STOP_POLLING_REASON;
+  }
+
+  res.writeHead = function hookedWriteHead(this: HookableResponse, status: unknown, ...rest: unknown[]) {
+    let reason = typeof rest[0] === "string" ? (rest.shift() as string) : undefined;
+    const headers = rest[0] as Headers | undefined;
+    if (!prepared && !res.headersSent) {
+      if (typeof status === "number") res.statusCode = status;
+      if (headers !== undefined && headers !== null) moveHeaders(res, headers);
+      if (reason !== undefined) res.statusMessage = reason;
+      prepare();
+      stopPolling();
+      reason = res.statusMessage;
+      return reason === undefined
+        ? writeHead.call(this, res.statusCode)
+        : writeHead.call(this, res.statusCode, reason);
+    }
+    return writeHead.call(this, status, ...(reason === undefined ? [] : [reason]), ...rest);
+  } as HookableResponse["writeHead"];
+
+  res.write = function hookedWrite(this: HookableResponse, ...args: unknown[]) {
+    if (!res.headersSent) {
+      prepare();
+      stopPolling();
+    }
+    if (dropBody) {
+      const callback = args.find((arg) => typeof arg === "function") as (() => void) | undefined;
+      if (callback !== undefined) queueMicrotask(callback);
+      return true;
+    }
+    return write.apply(this, args);
+  } as HookableResponse["write"];
+
+  res.end = function hookedEnd(this: HookableResponse, ...args: unknown[]) {
+    if (!res.headersSent) {
+      prepare();
+      stopPolling();
+    }
+    if (dropBody) {
+      const callback = args.find((arg) => typeof arg === "function");
+      return callback === undefined ? end.call(this) : end.call(this, callback);
+    }
+    return end.apply(this, args);
+  } as HookableResponse["end"];
+
+  if (typeof flushHeaders === "function") {
+    res.flushHeaders = function hookedFlush(this: HookableResponse, ...args: unknown[]) {
+      if (!res.headersSent) {
+        prepare();
+        stopPolling();
+      }
+      return flushHeaders.apply(this, args);
+    };
+  }
+}
