@@ -97,6 +97,7 @@ export function htmx<Rest extends unknown[]>(
       },
     };
     const response = await handler(request, context, ...rest);
-    return finishResponse(response, read, settings, request.url);
+    // Redirects must read the request to decide; otherwise only what the handler read counts.
+    return finishResponse(response, settings.redirects === false ? read : htmx(), settings, request.url);
   };
 }
