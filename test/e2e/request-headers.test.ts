@@ -25,7 +25,7 @@ const CLIENTS = ["2.0.11", "2.0.8", "4.0.1"] as const;
 type Client = (typeof CLIENTS)[number];
 
 /** A captured request: the headers that matter to a server, the origin's port written as 4000. */
-export interface Captured {
+interface Captured {
   method: string;
   path: string;
   headers: Record<string, string>;
