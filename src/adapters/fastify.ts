@@ -18,6 +18,7 @@ import {
   type HtmxMiddlewareOptions,
   type MiddlewareSettings,
   middlewareSettings,
+  PTAG_CACHE_CONTROL,
   ptagMatches,
   ptagPlan,
 } from "./middleware.js";
@@ -157,6 +158,7 @@ function pluginWith(settings: MiddlewareSettings): FastifyPluginCallback {
         return this.send();
       }
       if (!this.hasHeader("HX-PTag")) this.header("HX-PTag", tag);
+      if (!this.hasHeader("Cache-Control")) this.header("Cache-Control", PTAG_CACHE_CONTROL);
       return render();
     });
     instance.decorateRequest("htmx", {

@@ -15,7 +15,7 @@ import {
   middlewareSettings,
   ptagMatches,
   ptagPlan,
-  withHeader,
+  taggedResponse,
 } from "./middleware.js";
 
 export type { BoundHx, HtmxMiddlewareOptions } from "./middleware.js";
@@ -93,7 +93,7 @@ export function htmx<Rest extends unknown[]>(
         const plan = ptagPlan(tag);
         if (ptagMatches(htmx(), request.method, tag)) return plan.status(304).toResponse(null);
         const response = await render();
-        return response.headers.has("HX-PTag") ? response : withHeader(response, "HX-PTag", tag);
+        return taggedResponse(response, tag);
       },
     };
     const response = await handler(request, context, ...rest);

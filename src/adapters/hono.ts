@@ -20,7 +20,7 @@ import {
   middlewareSettings,
   ptagMatches,
   ptagPlan,
-  withHeader,
+  taggedResponse,
 } from "./middleware.js";
 
 export type { BoundHx, HtmxMiddlewareOptions } from "./middleware.js";
@@ -167,7 +167,7 @@ export function htmx(options?: HtmxMiddlewareOptions): MiddlewareHandler<{ Varia
       const plan = ptagPlan(tag);
       if (ptagMatches(request, c.req.method, tag)) return plan.status(304).toResponse(null);
       const response = await render();
-      return response.headers.has("HX-PTag") ? response : withHeader(response, "HX-PTag", tag);
+      return taggedResponse(response, tag);
     });
     await next();
     const out = finishResponse(c.res, request, settings, c.req.url);

@@ -14,6 +14,7 @@ import {
   boundHx,
   type HtmxMiddlewareOptions,
   middlewareSettings,
+  PTAG_CACHE_CONTROL,
   ptagMatches,
   ptagPlan,
 } from "./middleware.js";
@@ -214,6 +215,7 @@ export function htmx(
         return undefined;
       }
       if (!ctx.response.get("HX-PTag")) ctx.response.set("HX-PTag", tag);
+      if (!ctx.response.get("Cache-Control")) ctx.response.set("Cache-Control", PTAG_CACHE_CONTROL);
       return render();
     };
     await next();

@@ -130,6 +130,15 @@ export function ptagMatches(request: HxRequest, method: string | undefined, tag:
   return (method === "GET" || method === "HEAD") && request.ptag === tag;
 }
 
+/**
+ * `Cache-Control` of a rendered polling-tag response, unless it has its own. A response the
+ * browser may cache with a validator (Express's automatic ETag, Last-Modified) makes Chromium
+ * revalidate the next poll itself (If-None-Match) and hand htmx a 200 from its cache in place
+ * of the server's 304, so the element is swapped on every poll (seen in Chromium with htmx
+ * 4.0.1 and Express 5, test/e2e/protocol.test.ts).
+ */
+export const PTAG_CACHE_CONTROL = "no-store";
+
 // --- redirects --------------------------------------------------------------------------------
 
 const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
@@ -260,5 +269,13 @@ export function finishResponse(
   if (out.status === 286 && out.statusText === "") {
     out = rebuilt(out, 286, STOP_POLLING_REASON, out.headers, true);
   }
+  return out;
+}
+
+/** A rendered polling-tag Response: `HX-PTag` and `Cache-Control` added unless it has its own. */
+export function taggedResponse(response: Response, tag: string): Response {
+  let out = response;
+  if (!out.headers.has("HX-PTag")) out = withHeader(out, "HX-PTag", tag);
+  if (!out.headers.has("Cache-Control")) out = withHeader(out, "Cache-Control", PTAG_CACHE_CONTROL);
   return out;
 }

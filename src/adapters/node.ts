@@ -13,6 +13,7 @@ import {
   boundHx,
   type HtmxMiddlewareOptions,
   middlewareSettings,
+  PTAG_CACHE_CONTROL,
   ptagMatches,
   ptagPlan,
 } from "./middleware.js";
@@ -85,6 +86,7 @@ export function attach(
         return undefined;
       }
       if (res.getHeader("HX-PTag") === undefined) res.setHeader("HX-PTag", tag);
+      if (res.getHeader("Cache-Control") === undefined) res.setHeader("Cache-Control", PTAG_CACHE_CONTROL);
       return render();
     },
   };

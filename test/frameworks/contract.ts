@@ -276,6 +276,8 @@ export function itKeepsTheMiddlewareContract(
         expect(await res.text()).toBe("news");
         expect(res.headers.get("hx-ptag")).toBe("news-1");
         expect(res.headers.get("vary")).toBe("HX-PTag");
+        // Not stored by the browser: a cached validator would make it turn the next 304 into a 200.
+        expect(res.headers.get("cache-control")).toBe("no-store");
         expect(plain.renders.count).toBe(before + 1);
       }
     });

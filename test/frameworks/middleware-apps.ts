@@ -7,7 +7,7 @@
 //   GET  /version  a plan from the bound hx(): an after-settle trigger (htmx 2: its own header,
 //                  htmx 4: HX-Trigger)                         → "2" or "4"
 //   POST /save     X-Kept: yes, then 303 to /next with a body (the framework's own redirect)
-//   GET  /next     → "next"
+//   GET  /next     → "next (htmx)" or "next (page)"
 //   GET  /news     ptag(NEWS_TAG, render): render counts calls → "news"
 //   GET  /boom     reads htmx.isHtmx, then throws BOOM's error  → the framework's error path
 //   GET  /stop     hx().stopPolling()                           → 286 "stopped"
@@ -19,7 +19,7 @@ import { serve } from "@hono/node-server";
 import express from "express";
 import Fastify from "fastify";
 import { Hono } from "hono";
-import { hx } from "hxplan";
+import { type HxRequest, hx } from "hxplan";
 import { htmx as expressHtmx } from "hxplan/express";
 import { htmx as fastifyHtmx } from "hxplan/fastify";
 import { htmx as fetchHtmx, type HtmxFetchContext } from "hxplan/fetch";
@@ -77,6 +77,11 @@ async function closeServer(server: Server): Promise<void> {
 
 const HTML = "text/html; charset=utf-8";
 
+/** What /next answers: who asked for it (htmx or a full page load). */
+function next(htmx: HxRequest): string {
+  return `<main id="next">next ${htmx.isHtmx ? "(htmx)" : "(page)"}</main>`;
+}
+
 /** Starts `framework`'s app with the middleware `options` on 127.0.0.1. */
 export async function startApp(
   framework: Framework,
@@ -106,8 +111,8 @@ export async function startApp(
       app.post("/save", (_req, res) => {
         res.set("X-Kept", "yes").redirect(303, "/next");
       });
-      app.get("/next", (_req, res) => {
-        res.type("html").send("next");
+      app.get("/next", (req, res) => {
+        res.type("html").send(next(req.htmx));
       });
       app.get("/news", (_req, res) => {
         res.ptag(NEWS_TAG, () => res.type("html").send(news()));
@@ -152,7 +157,7 @@ export async function startApp(
           res.end("see other");
           return;
         }
-        if (path === "/next") return send("next");
+        if (path === "/next") return send(next(ctx.htmx));
         if (path === "/news") return ctx.ptag(NEWS_TAG, () => send(news()));
         if (path === "/boom") {
           void ctx.htmx.isHtmx;
@@ -191,7 +196,7 @@ export async function startApp(
         if (pathname === "/save" && request.method === "POST") {
           return new Response("see other", { status: 303, headers: { Location: "/next", "X-Kept": "yes" } });
         }
-        if (pathname === "/next") return html("next");
+        if (pathname === "/next") return html(next(ctx.htmx));
         if (pathname === "/news") return ctx.ptag(NEWS_TAG, () => html(news()));
         if (pathname === "/boom") {
           void ctx.htmx.isHtmx;
@@ -227,6 +232,12 @@ export async function startApp(
     }
     case "fastify": {
       const app = Fastify();
+      // htmx posts forms urlencoded, which Fastify has no parser for (415) without this.
+      app.addContentTypeParser(
+        "application/x-www-form-urlencoded",
+        { parseAs: "string" },
+        (_req, body, done) => done(null, body),
+      );
       await app.register(fastifyHtmx(options));
       app.get("/plain", async (_request, reply) => reply.type(HTML).send("plain"));
       app.get("/page", async (request, reply) =>
@@ -237,7 +248,7 @@ export async function startApp(
         return reply.hx(plan).type(HTML).send(String(plan.htmx));
       });
       app.post("/save", async (_request, reply) => reply.header("X-Kept", "yes").redirect("/next", 303));
-      app.get("/next", async (_request, reply) => reply.type(HTML).send("next"));
+      app.get("/next", async (request, reply) => reply.type(HTML).send(next(request.htmx)));
       app.get("/news", async (_request, reply) => reply.ptag(NEWS_TAG, () => reply.type(HTML).send(news())));
       app.get("/boom", async (request) => {
         void request.htmx.isHtmx;
@@ -278,7 +289,7 @@ export async function startApp(
           ctx.status = 303;
           return ctx.redirect("/next");
         }
-        if (ctx.path === "/next") return html("next");
+        if (ctx.path === "/next") return html(next(ctx.state.htmx));
         if (ctx.path === "/news") return ctx.state.ptag(NEWS_TAG, () => html(news()));
         if (ctx.path === "/boom") {
           void ctx.state.htmx.isHtmx;
@@ -308,7 +319,7 @@ export async function startApp(
         c.header("X-Kept", "yes");
         return c.redirect("/next", 303);
       });
-      app.get("/next", (c) => c.html("next"));
+      app.get("/next", (c) => c.html(next(c.var.htmx)));
       app.get("/news", (c) => c.var.ptag(NEWS_TAG, () => c.html(news())));
       app.get("/boom", (c) => {
         void c.var.htmx.isHtmx;
