@@ -10,7 +10,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Hx } from "../hx.js";
 import type { HxRequest } from "../request.js";
 import { type BoundHx, type HtmxMiddlewareOptions, middlewareSettings } from "./middleware.js";
-import { attach } from "./node.js";
+import { attach } from "./node-response.js";
 
 export type { BoundHx, HtmxMiddlewareOptions } from "./middleware.js";
 

@@ -157,7 +157,10 @@ export interface HtmxState {
  */
 export interface KoaContextLike {
   /** The Node request, whose headers `hxRequest` reads. */
-  readonly req: IncomingMessageLike & { readonly url?: string | undefined };
+  readonly req: IncomingMessageLike & {
+    /** The request path and query, to resolve a relative redirect `Location` against. */
+    readonly url?: string | undefined;
+  };
   /** The Node response, whose send the middleware hooks (Vary, redirects, 286). */
   readonly res: object;
   /** The request method. */

@@ -2,11 +2,17 @@
 // before the status line and headers go out, convert a redirect answering htmx, merge Vary
 // and give 286 its reason phrase. Hooked on the response's writeHead/write/end/flushHeaders,
 // the one place every framework (and every error path) goes through. Structural types only.
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { hx } from "../hx.js";
-import type { HxRequest } from "../request.js";
+import { type HxRequest, hxRequest } from "../request.js";
 import {
+  type BoundHx,
+  boundHx,
   headerText,
   type MiddlewareSettings,
+  PTAG_CACHE_CONTROL,
+  ptagMatches,
+  ptagPlan,
   redirectHeader,
   STOP_POLLING_REASON,
   varyNames,
@@ -155,4 +161,93 @@ export function hookResponse(
       return flushHeaders.apply(this, args);
     };
   }
+}
+
+/**
+ * What a wrapped `node:http` handler gets as its third argument.
+ *
+ * @see https://htmx.org/reference/#request_headers
+ */
+export interface HtmxContext {
+  /** The request's htmx headers, read lazily (see `hxRequest`); reads become `Vary`. */
+  readonly htmx: HxRequest;
+  /** `hx(options)` with the request's htmx version (the `htmx` option, or `htmx.version ?? 2`). */
+  readonly hx: BoundHx;
+  /**
+   * The polling-tag flow of htmx 4's `hx-ptag` (django-htmx's `ptag` decorator): on GET/HEAD,
+   * when the request's `HX-PTag` is `tag`, answers 304 with `HX-PTag` and no body and never
+   * calls `render`; otherwise sets `HX-PTag: tag` (unless the response has one) and returns
+   * what `render()` returns.
+   *
+   * @param tag - the tag of the content `render` would write (printable ASCII, 1–512 characters)
+   * @param render - writes the response as usual
+   * @returns `render()`'s result, or `undefined` after a 304
+   * @throws HxError `invalid_option` for a bad tag (before anything is written)
+   */
+  ptag<T>(tag: string, render: () => T): T | undefined;
+}
+
+/** Node's `ServerResponse` shape as the hook needs it (also Express's `res`). */
+type NodeResponse = Pick<
+  ServerResponse,
+  "statusCode" | "headersSent" | "setHeader" | "getHeader" | "removeHeader"
+>;
+
+/** Where a response keeps its context, so a second middleware (an Express sub-app) reuses it. */
+const CONTEXT = Symbol.for("hxplan.context");
+
+/**
+ * Makes the per-request context and hooks the response, once per response (the first
+ * middleware's options win); shared with `hxplan/express`.
+ */
+export function attach(
+  req: Pick<IncomingMessage, "headers" | "method" | "url">,
+  res: NodeResponse,
+  settings: MiddlewareSettings,
+): HtmxContext {
+  const existing = (res as { [CONTEXT]?: HtmxContext })[CONTEXT];
+  if (existing !== undefined) return existing;
+  const context = makeContext(req, res, settings);
+  Object.defineProperty(res, CONTEXT, { value: context, configurable: true });
+  return context;
+}
+
+function makeContext(
+  req: Pick<IncomingMessage, "headers" | "method" | "url">,
+  res: NodeResponse,
+  settings: MiddlewareSettings,
+): HtmxContext {
+  let request: HxRequest | undefined;
+  const htmx = (): HxRequest => {
+    request ??= hxRequest(req);
+    return request;
+  };
+  // Redirects must read the request to decide; otherwise only what the handler read counts.
+  hookResponse(
+    res as unknown as HookableResponse,
+    settings,
+    () => (settings.redirects === false ? request : htmx()),
+    req.url,
+  );
+  let bound: BoundHx | undefined;
+  return {
+    get htmx() {
+      return htmx();
+    },
+    hx: (options) => {
+      bound ??= boundHx(htmx(), settings);
+      return bound(options);
+    },
+    ptag<T>(tag: string, render: () => T): T | undefined {
+      const plan = ptagPlan(tag);
+      if (ptagMatches(htmx(), req.method, tag)) {
+        plan.status(304).applyTo(res as unknown as ServerResponse);
+        (res as unknown as ServerResponse).end();
+        return undefined;
+      }
+      if (res.getHeader("HX-PTag") === undefined) res.setHeader("HX-PTag", tag);
+      if (res.getHeader("Cache-Control") === undefined) res.setHeader("Cache-Control", PTAG_CACHE_CONTROL);
+      return render();
+    },
+  };
 }

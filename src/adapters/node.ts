@@ -7,90 +7,11 @@
  * @module hxplan/node
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { type HxRequest, hxRequest } from "../request.js";
-import {
-  type BoundHx,
-  boundHx,
-  type HtmxMiddlewareOptions,
-  middlewareSettings,
-  PTAG_CACHE_CONTROL,
-  ptagMatches,
-  ptagPlan,
-} from "./middleware.js";
-import { type HookableResponse, hookResponse } from "./node-response.js";
+import { type HtmxMiddlewareOptions, middlewareSettings } from "./middleware.js";
+import { attach, type HtmxContext } from "./node-response.js";
 
 export type { BoundHx, HtmxMiddlewareOptions } from "./middleware.js";
-
-/**
- * What a wrapped `node:http` handler gets as its third argument.
- *
- * @see https://htmx.org/reference/#request_headers
- */
-export interface HtmxContext {
-  /** The request's htmx headers, read lazily (see `hxRequest`); reads become `Vary`. */
-  readonly htmx: HxRequest;
-  /** `hx(options)` with the request's htmx version (the `htmx` option, or `htmx.version ?? 2`). */
-  readonly hx: BoundHx;
-  /**
-   * The polling-tag flow of htmx 4's `hx-ptag` (django-htmx's `ptag` decorator): on GET/HEAD,
-   * when the request's `HX-PTag` is `tag`, answers 304 with `HX-PTag` and no body and never
-   * calls `render`; otherwise sets `HX-PTag: tag` (unless the response has one) and returns
-   * what `render()` returns.
-   *
-   * @param tag - the tag of the content `render` would write (printable ASCII, 1–512 characters)
-   * @param render - writes the response as usual
-   * @returns `render()`'s result, or `undefined` after a 304
-   * @throws HxError `invalid_option` for a bad tag (before anything is written)
-   */
-  ptag<T>(tag: string, render: () => T): T | undefined;
-}
-
-/** Node's `ServerResponse` shape as the hook needs it (also Express's `res`). */
-type NodeResponse = Pick<
-  ServerResponse,
-  "statusCode" | "headersSent" | "setHeader" | "getHeader" | "removeHeader"
->;
-
-/** Makes the per-request context and hooks the response; shared with `hxplan/express`. */
-export function attach(
-  req: Pick<IncomingMessage, "headers" | "method" | "url">,
-  res: NodeResponse,
-  settings: ReturnType<typeof middlewareSettings>,
-): HtmxContext {
-  let request: HxRequest | undefined;
-  const htmx = (): HxRequest => {
-    request ??= hxRequest(req);
-    return request;
-  };
-  // Redirects must read the request to decide; otherwise only what the handler read counts.
-  hookResponse(
-    res as unknown as HookableResponse,
-    settings,
-    () => (settings.redirects === false ? request : htmx()),
-    req.url,
-  );
-  let bound: BoundHx | undefined;
-  return {
-    get htmx() {
-      return htmx();
-    },
-    hx: (options) => {
-      bound ??= boundHx(htmx(), settings);
-      return bound(options);
-    },
-    ptag<T>(tag: string, render: () => T): T | undefined {
-      const plan = ptagPlan(tag);
-      if (ptagMatches(htmx(), req.method, tag)) {
-        plan.status(304).applyTo(res as unknown as ServerResponse);
-        (res as unknown as ServerResponse).end();
-        return undefined;
-      }
-      if (res.getHeader("HX-PTag") === undefined) res.setHeader("HX-PTag", tag);
-      if (res.getHeader("Cache-Control") === undefined) res.setHeader("Cache-Control", PTAG_CACHE_CONTROL);
-      return render();
-    },
-  };
-}
+export type { HtmxContext } from "./node-response.js";
 
 /**
  * Wraps a `node:http` request handler: it is called as `handler(req, res, { htmx, hx, ptag })`.
