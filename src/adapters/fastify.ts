@@ -22,7 +22,7 @@ import {
   ptagMatches,
   ptagPlan,
 } from "./middleware.js";
-import { type HookableResponse, hookResponse } from "./node-response.js";
+import { type HookableResponse, hookResponse, nodeRequestUrl } from "./node-response.js";
 
 export type { BoundHx, HtmxMiddlewareOptions } from "./middleware.js";
 
@@ -180,7 +180,7 @@ function pluginWith(settings: MiddlewareSettings): FastifyPluginCallback {
         reply.raw as unknown as HookableResponse,
         settings,
         () => (settings.redirects === false ? read.get(request) : htmxOf(request)),
-        request.raw.url,
+        () => nodeRequestUrl(request.raw),
       );
       next();
     });

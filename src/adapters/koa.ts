@@ -18,7 +18,7 @@ import {
   ptagMatches,
   ptagPlan,
 } from "./middleware.js";
-import { type HookableResponse, hookResponse } from "./node-response.js";
+import { type HookableResponse, hookResponse, nodeRequestUrl } from "./node-response.js";
 
 export type { BoundHx, HtmxMiddlewareOptions } from "./middleware.js";
 
@@ -203,7 +203,12 @@ export function htmx(
   const settings = middlewareSettings(options);
   return async (ctx, next) => {
     const request = hxRequest(ctx.req);
-    hookResponse(ctx.res as HookableResponse, settings, () => request, ctx.req.url);
+    hookResponse(
+      ctx.res as HookableResponse,
+      settings,
+      () => request,
+      () => nodeRequestUrl(ctx.req),
+    );
     const state = ctx.state as Partial<HtmxState>;
     state.htmx = request;
     let bound: BoundHx | undefined;

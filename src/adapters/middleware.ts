@@ -144,18 +144,34 @@ export const PTAG_CACHE_CONTROL = "no-store";
 const REDIRECTS: ReadonlySet<number> = new Set([301, 302, 303, 307, 308]);
 
 /**
- * The `Location` as the page should read it: a relative reference is resolved against the
- * request path (as the browser would resolve the `Location`), so htmx, which resolves against
- * the page's URL, lands on the same place.
+ * The `Location` as the page should read it, and whether it is on the request's own host. A
+ * relative reference is resolved against the request URL (as the browser resolves a
+ * `Location`), so htmx, which resolves against the page's URL, lands on the same place.
  */
-function resolveLocation(location: string, requestPath: string | undefined): string {
-  if (location.startsWith("/") || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(location)) return location;
+function resolveLocation(
+  location: string,
+  requestUrl: string | undefined,
+): { target: string; sameHost: boolean } {
+  const absolute = /^[A-Za-z][A-Za-z0-9+.-]*:/.test(location);
+  let base: URL;
   try {
-    const base = new URL(requestPath ?? "/", "http://h.invalid");
-    const url = new URL(location, base);
-    return url.pathname + url.search + url.hash;
+    base = new URL(requestUrl ?? "/", "http://h.invalid");
   } catch {
-    return location;
+    base = new URL("http://h.invalid/");
+  }
+  if (!absolute) {
+    if (location.startsWith("/")) return { target: location, sameHost: true };
+    try {
+      const url = new URL(location, base);
+      return { target: url.pathname + url.search + url.hash, sameHost: true };
+    } catch {
+      return { target: location, sameHost: true };
+    }
+  }
+  try {
+    return { target: location, sameHost: new URL(location).host === base.host };
+  } catch {
+    return { target: location, sameHost: false };
   }
 }
 
@@ -163,22 +179,28 @@ function resolveLocation(location: string, requestPath: string | undefined): str
  * The header that replaces a redirect answering a plain htmx request, or `undefined` to leave
  * the response as it is. Reads the request (`isHtmx`, `boosted`) only for a redirect with a
  * `Location`, so those reads reach `Vary` only then. A `Location` hxplan cannot write as an
- * `HX-*` header (`javascript:`, `//host`, …) leaves the redirect alone.
+ * `HX-*` header (`javascript:`, `//host`, …) leaves the redirect alone; with `"hx-location"`
+ * a `Location` on another host becomes `HX-Redirect` (htmx cannot GET another origin).
+ *
+ * @param requestUrl - the request's URL, absolute when the host is known (`http://host/path`)
  */
 export function redirectHeader(
   settings: MiddlewareSettings,
   request: HxRequest,
   status: number,
   location: string | undefined,
-  requestPath: string | undefined,
+  requestUrl: string | undefined,
 ): Readonly<Record<string, string>> | undefined {
   if (settings.redirects === false || !REDIRECTS.has(status) || location === undefined || location === "") {
     return undefined;
   }
   if (!request.isHtmx || request.boosted) return undefined;
-  const target = resolveLocation(location, requestPath);
+  // "//host/x" (or with backslashes) reads as a path but is another origin: hxplan refuses it.
+  if (/^[\\/]{2}/.test(location)) return undefined;
+  const { target, sameHost } = resolveLocation(location, requestUrl);
   try {
-    const plan = settings.redirects === "hx-redirect" ? hx().redirect(target) : hx().location(target);
+    const plan =
+      settings.redirects === "hx-location" && sameHost ? hx().location(target) : hx().redirect(target);
     return plan.toHeaders();
   } catch (error) {
     if (isHxError(error)) return undefined;
@@ -231,19 +253,12 @@ export function finishResponse(
 ): Response {
   let out = response;
   if (request !== undefined) {
-    let path: string | undefined;
-    try {
-      const parsed = new URL(url);
-      path = parsed.pathname + parsed.search;
-    } catch {
-      path = undefined;
-    }
     const converted = redirectHeader(
       settings,
       request,
       out.status,
       out.headers.get("Location") ?? undefined,
-      path,
+      url,
     );
     if (converted !== undefined) {
       const headers = new Headers(out.headers);

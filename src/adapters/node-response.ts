@@ -60,13 +60,14 @@ function moveHeaders(res: HookableResponse, headers: Headers): void {
 /**
  * Wraps `res` so the middleware's send-time work runs once, right before the headers are
  * written, whichever call writes them. `request()` gives the request's view, or `undefined`
- * when nothing made one (then nothing was read and nothing is converted).
+ * when nothing made one (then nothing was read and nothing is converted); `requestUrl()` the
+ * request's URL, absolute when its host is known.
  */
 export function hookResponse(
   res: HookableResponse,
   settings: MiddlewareSettings,
   request: () => HxRequest | undefined,
-  requestPath: string | undefined,
+  requestUrl: () => string | undefined,
 ): void {
   let prepared = false;
   let dropBody = false;
@@ -82,7 +83,7 @@ export function hookResponse(
       htmx,
       res.statusCode,
       headerText(res.getHeader("Location")),
-      requestPath,
+      requestUrl(),
     );
     if (headers !== undefined) {
       res.statusCode = 200;
@@ -193,6 +194,13 @@ type NodeResponse = Pick<
   "statusCode" | "headersSent" | "setHeader" | "getHeader" | "removeHeader"
 >;
 
+/** `http://host/path` of a Node request (the scheme does not matter: only the host is compared). */
+export function nodeRequestUrl(req: Pick<IncomingMessage, "headers" | "url">): string | undefined {
+  const host = req.headers.host ?? req.headers[":authority"];
+  const path = req.url ?? "/";
+  return typeof host === "string" && host !== "" ? `http://${host}${path}` : path;
+}
+
 /** Where a response keeps its context, so a second middleware (an Express sub-app) reuses it. */
 const CONTEXT = Symbol.for("hxplan.context");
 
@@ -227,7 +235,7 @@ function makeContext(
     res as unknown as HookableResponse,
     settings,
     () => (settings.redirects === false ? request : htmx()),
-    req.url,
+    () => nodeRequestUrl(req),
   );
   let bound: BoundHx | undefined;
   return {
