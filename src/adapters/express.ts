@@ -70,7 +70,7 @@ type Res = ServerResponse & {
  * app.get("/todos", (req, res) =>
  *   res.hx(req.hx().trigger("loaded")).send(req.htmx.isHtmx ? rows() : page(rows())),
  * );
- * app.get("/news", (req, res) => res.ptag(news.version, () => res.send(newsHtml()))); // 304 when unchanged
+ * app.get("/news", (req, res) => res.ptag(news.tag, () => res.send(newsHtml()))); // 304 when unchanged
  * ```
  * @see https://htmx.org/docs/#caching
  */

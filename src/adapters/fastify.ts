@@ -229,7 +229,7 @@ const DEFAULT_PLUGIN = pluginWith(middlewareSettings(undefined));
  * app.get("/todos", async (request, reply) =>
  *   reply.hx(request.hx().trigger("loaded")).type("text/html").send(request.htmx.isHtmx ? rows() : page(rows())),
  * ); // Vary: HX-Request, HX-History-Restore-Request
- * app.get("/news", async (request, reply) => reply.ptag(news.version, () => reply.type("text/html").send(newsHtml())));
+ * app.get("/news", async (request, reply) => reply.ptag(news.tag, () => reply.type("text/html").send(newsHtml())));
  * app.post("/todos", async (request, reply) => reply.redirect("/todos", 303)); // htmx: 200 + HX-Redirect
  * ```
  * @see https://htmx.org/reference/#response_headers

@@ -62,7 +62,7 @@ export interface HtmxFetchContext {
  * export default {
  *   fetch: htmx(async (request, { htmx, hx, ptag }) => {
  *     if (new URL(request.url).pathname === "/news")
- *       return ptag(news.version, () => new Response(newsHtml())); // 304 when unchanged
+ *       return ptag(news.tag, () => new Response(newsHtml())); // 304 when unchanged
  *     return hx().trigger("loaded").toResponse(htmx.isHtmx ? rows() : page(rows()));
  *   }, { redirects: "hx-location" }),
  * };

@@ -145,7 +145,7 @@ export interface HtmxVariables {
  *
  * const app = new Hono<{ Variables: HtmxVariables }>();
  * app.use(htmx({ redirects: "hx-location" }));
- * app.get("/news", (c) => c.var.ptag(news.version, () => c.html(newsHtml()))); // 304 when unchanged
+ * app.get("/news", (c) => c.var.ptag(news.tag, () => c.html(newsHtml()))); // 304 when unchanged
  * app.get("/todos", (c) => {
  *   c.var.hx().trigger("loaded").applyTo(honoContext(c));
  *   return c.html(c.var.htmx.isHtmx ? rows() : page(rows())); // Vary: HX-Request, …

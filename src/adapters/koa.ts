@@ -190,7 +190,7 @@ export interface KoaContextLike {
  * const app = new Koa<HtmxState>();
  * app.use(htmx({ redirects: "hx-redirect" }));
  * app.use((ctx) => {
- *   if (ctx.path === "/news") return ctx.state.ptag(news.version, () => (ctx.body = newsHtml()));
+ *   if (ctx.path === "/news") return ctx.state.ptag(news.tag, () => (ctx.body = newsHtml()));
  *   ctx.state.hx().trigger("loaded").applyTo(koaResponse(ctx));
  *   ctx.body = ctx.state.htmx.isHtmx ? rows() : page(rows());
  * }); // Vary: HX-Request, HX-History-Restore-Request
