@@ -7,7 +7,7 @@
 //   GET  /version  a plan from the bound hx(): an after-settle trigger (htmx 2: its own header,
 //                  htmx 4: HX-Trigger)                         → "2" or "4"
 //   POST /save     X-Kept: yes, then 303 to /next with a body (the framework's own redirect)
-//   GET  /next     → "next (htmx)" or "next (page)"
+//   GET  /next     → "next (htmx)", "next (htmx, boosted)" or "next (page)"
 //   GET  /news     ptag(NEWS_TAG, render): render counts calls → "news"
 //   GET  /boom     reads htmx.isHtmx, then throws BOOM's error  → the framework's error path
 //   GET  /stop     hx().stopPolling()                           → 286 "stopped"
@@ -79,7 +79,8 @@ const HTML = "text/html; charset=utf-8";
 
 /** What /next answers: who asked for it (htmx or a full page load). */
 function next(htmx: HxRequest): string {
-  return `<main id="next">next ${htmx.isHtmx ? "(htmx)" : "(page)"}</main>`;
+  const who = htmx.isHtmx ? (htmx.boosted ? "(htmx, boosted)" : "(htmx)") : "(page)";
+  return `<main id="next">next ${who}</main>`;
 }
 
 /** Starts `framework`'s app with the middleware `options` on 127.0.0.1. */
