@@ -5,11 +5,13 @@
 
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { hx } from "hxplan";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { FRAMEWORKS, type Framework, type RunningApp, startApp } from "../frameworks/middleware-apps.js";
-import { htmxScript, useBrowser, VERSIONS, type Version } from "./support.js";
+import { clickAndSettle, htmxScript, useBrowser, useServer, VERSIONS, type Version } from "./support.js";
 
 const session = useBrowser();
+const server = useServer();
 const require = createRequire(import.meta.url);
 const PTAG_EXTENSION = readFileSync(require.resolve("htmx4/dist/ext/hx-ptag.js"), "utf8");
 
@@ -58,6 +60,27 @@ const state = (p: Page) =>
     out: document.querySelector("#out")?.textContent ?? null,
     body: document.body.textContent?.trim() ?? "",
   }));
+
+describe.each(VERSIONS)("a 304 plan, htmx %i", (version) => {
+  test("keeps the target's content (htmx 2 thanks to the implied HX-Reswap: none); a bare 304 empties it on htmx 2", async () => {
+    const srv = server.current;
+    srv.page(
+      "/start",
+      version,
+      '<button id="go" hx-get="/r" hx-target="#out">go</button><div id="out">old</div>',
+    );
+    srv.route("/r", () => ({ plan: hx({ htmx: version }).status(304) }));
+    const p = await session.page();
+    await p.goto(`${srv.origin}/start`);
+    await clickAndSettle(p, version);
+    expect(srv.hits("/r")).toHaveLength(1);
+    expect(await p.textContent("#out")).toBe("old");
+    // Without it: htmx 2 swaps the 304's empty body in; htmx 4 does not (304 is in its noSwap).
+    srv.route("/r", () => ({ status: 304 }));
+    await clickAndSettle(p, version);
+    expect(await p.textContent("#out")).toBe(version === 2 ? "" : "old");
+  });
+});
 
 describe.each(FRAMEWORKS)("%s middleware in Chromium", (framework: Framework) => {
   let toRedirect: RunningApp;
