@@ -322,7 +322,7 @@ const STOP_POLLING = 286;
  * The reason phrase of 286, as django-htmx sends it: Node would write "unknown". Set on a Node
  * response (one with `statusMessage` or `writeHead`); other targets carry no reason phrase.
  */
-export function setStopPolling(res: object): void {
+function setStopPolling(res: object): void {
   const node = res as { statusMessage?: unknown; writeHead?: unknown };
   if ("statusMessage" in node || typeof node.writeHead === "function") node.statusMessage = "Stop Polling";
 }
