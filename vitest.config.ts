@@ -7,7 +7,8 @@ const src = fileURLToPath(new URL("./src/", import.meta.url));
 // to the sources, so a test failure points at a line in src/. The package tests check dist/.
 const alias = [
   { find: /^hxplan$/, replacement: `${src}index.ts` },
-  { find: /^hxplan\/(fastify|hono|koa)$/, replacement: `${src}adapters/$1.ts` },
+  { find: /^hxplan\/(express|fastify|hono|koa|node)$/, replacement: `${src}adapters/$1.ts` },
+  { find: /^hxplan\/fetch$/, replacement: `${src}adapters/fetch-middleware.ts` },
 ];
 
 export default defineConfig({

@@ -443,6 +443,43 @@ export class Hx {
   }
 
   /**
+   * Tags the content for htmx 4's `hx-ptag` extension (`HX-PTag`): the element keeps the tag
+   * and sends it back as the `HX-PTag` request header on its next request, so the server can
+   * answer 304 ("unchanged", nothing is swapped) when the content has not changed. The
+   * middleware's `ptag(tag, render)` does that whole flow in one call.
+   *
+   * @param tag - 1 to 512 printable ASCII characters, without leading or trailing spaces
+   *   (Fetch trims them, so the tag would never match)
+   * @returns a new plan
+   * @throws {@link HxError} `unsupported_in_version` with `htmx: 2` (no `hx-ptag` there),
+   *   `invalid_option` for a bad tag, `header_too_large`
+   * @example
+   * ```ts
+   * import { hx } from "hxplan";
+   *
+   * hx({ htmx: 4 }).ptag("news-42").toHeaders(); // { "HX-PTag": "news-42" }
+   * ```
+   * @see https://four.htmx.org/extensions/ptag/
+   */
+  ptag(tag: string): Hx {
+    const site: Site = { method: "ptag()", header: "HX-PTag" };
+    if (this.#state.options.htmx !== 4)
+      fail("unsupported_in_version", site, "hx-ptag is htmx 4's; use hx({ htmx: 4 })");
+    // 1-512 printable ASCII characters, no space at either end (Fetch trims it: no match).
+    if (typeof tag !== "string" || !/^[!-~]([ -~]{0,510}[!-~])?$/.test(tag)) {
+      const text = typeof tag === "string" ? tag : `(${typeof tag})`;
+      const bad = /[^ -~]|^ | $/.exec(text);
+      const where = bad === null ? `length ${text.length}` : describeChar(text, bad.index);
+      fail(
+        "invalid_option",
+        site,
+        `the tag ${quote(text)} must be 1-512 printable ASCII characters, no outer space: ${where}`,
+      );
+    }
+    return this.#next(withLine(this.#state, "ptag", tag), site);
+  }
+
+  /**
    * Stops the polling element that made this request: status 286 (htmx 2 only; htmx 4 has no
    * such status, remove the polling trigger with a swap instead).
    *
@@ -469,7 +506,9 @@ export class Hx {
   }
 
   /**
-   * Sets the response status.
+   * Sets the response status. 304 may carry `HX-*` headers (htmx sees it, unlike a redirect);
+   * with htmx 2 a 304 plan writes `HX-Reswap: none` unless it sets its own reswap, since htmx 2
+   * would swap the empty body in.
    *
    * @param code - an integer from 200 to 599
    * @returns a new plan
@@ -583,6 +622,7 @@ export class Hx {
         retarget: b.retarget ?? a.retarget,
         reswap: b.reswap ?? a.reswap,
         reselect: b.reselect ?? a.reselect,
+        ptag: b.ptag ?? a.ptag,
         status: b.status ?? a.status,
         vary: unionNames(a.vary, b.vary),
         expose: a.expose || b.expose,

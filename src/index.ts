@@ -1,8 +1,9 @@
 /**
  * Build correct htmx response headers (`HX-Trigger`, `HX-Push-Url`, `HX-Reswap`, …) for htmx 2
  * and htmx 4: an immutable plan, validated when each method is called, written as printable
- * ASCII onto a Node response, a Fetch `Headers`/`Response` or a plain record. Framework glue
- * lives in the `hxplan/hono`, `hxplan/koa` and `hxplan/fastify` subpaths.
+ * ASCII onto a Node response, a Fetch `Headers`/`Response` or a plain record. The middleware
+ * for each framework lives in the `hxplan/express`, `hxplan/fastify`, `hxplan/koa`,
+ * `hxplan/hono`, `hxplan/node` and `hxplan/fetch` subpaths.
  *
  * @example
  * ```ts

@@ -87,7 +87,10 @@ export function encodeLocation(path: unknown, options: unknown, ctx: LocationCon
   const add = (key: string, text: string): void => {
     fields.push(`"${key}":${text}`);
   };
-  if (opts.push !== undefined && opts.replace !== undefined) {
+  // push: false with replace as a URL says what replace alone says (htmx 2 needs it written).
+  const push =
+    opts.push === false && opts.replace !== undefined && opts.replace !== false ? undefined : opts.push;
+  if (push !== undefined && opts.replace !== undefined) {
     fail("invalid_option", site, "options push and replace are both set; give one of them");
   }
   if (opts.source !== undefined)
@@ -146,7 +149,7 @@ export function encodeLocation(path: unknown, options: unknown, ctx: LocationCon
     }
     add("headers", objectText(members));
   }
-  if (opts.push !== undefined) add("push", historyUrl(opts.push, site, "push"));
+  if (push !== undefined) add("push", historyUrl(push, site, "push"));
   if (opts.replace !== undefined) {
     // htmx 2.0.8+ replaces only when it also reads the boolean push:false.
     if (ctx.htmx === 2) add("push", "false");

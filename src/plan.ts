@@ -18,6 +18,7 @@ export const LINE_HEADERS = {
   retarget: "HX-Retarget",
   reswap: "HX-Reswap",
   reselect: "HX-Reselect",
+  ptag: "HX-PTag",
 } as const;
 type LineField = keyof typeof LINE_HEADERS;
 const LINE_FIELDS = Object.keys(LINE_HEADERS) as LineField[];
@@ -45,6 +46,8 @@ export interface State {
   readonly retarget: string | undefined;
   readonly reswap: string | undefined;
   readonly reselect: string | undefined;
+  /** `HX-PTag` (htmx 4 `hx-ptag` extension). */
+  readonly ptag: string | undefined;
   readonly status: number | undefined;
   readonly vary: readonly string[];
   readonly expose: boolean;
@@ -66,6 +69,7 @@ export function emptyState(options: PlanOptions): State {
     retarget: undefined,
     reswap: undefined,
     reselect: undefined,
+    ptag: undefined,
     status: undefined,
     vary: [],
     expose: false,
@@ -143,6 +147,8 @@ export function compilePlan(state: State): Lines {
   if (state.retarget !== undefined) lines.push(LINE_HEADERS.retarget, state.retarget);
   if (state.reswap !== undefined) lines.push(LINE_HEADERS.reswap, state.reswap);
   if (state.reselect !== undefined) lines.push(LINE_HEADERS.reselect, state.reselect);
+  if (state.ptag !== undefined) lines.push(LINE_HEADERS.ptag, state.ptag);
+  if (impliedReswap(state)) lines.push(LINE_HEADERS.reswap, "none");
   if (state.expose && lines.length > 0) {
     let names = lines[0]!;
     for (let i = 2; i < lines.length; i += 2) names += `, ${lines[i]}`;
@@ -151,6 +157,17 @@ export function compilePlan(state: State): Lines {
   if (state.vary.length > 0) lines.push("Vary", state.vary.join(", "));
   return lines;
 }
+
+/**
+ * htmx 2 swaps a 304's empty body into the target (XHR hands it the 304; htmx 4 lists 304 in
+ * `noSwap`): a 304 plan for htmx 2 without a reswap of its own writes `HX-Reswap: none`.
+ */
+export function impliedReswap(state: State): boolean {
+  return state.status === 304 && state.reswap === undefined && state.options.htmx === 2;
+}
+
+/** Bytes of the implied `HX-Reswap: none` line, 0 when there is none. */
+const IMPLIED_RESWAP_BYTES = "HX-Reswap".length + "none".length + 4;
 
 /** `[name, value]` pairs of flat lines. */
 export function linePairs(lines: Lines): Array<[string, string]> {
@@ -259,6 +276,7 @@ export function patchState(s: State, patch: Partial<Omit<State, "options" | "hxB
     retarget: patch.retarget ?? s.retarget,
     reswap: patch.reswap ?? s.reswap,
     reselect: patch.reselect ?? s.reselect,
+    ptag: patch.ptag ?? s.ptag,
     status: patch.status ?? s.status,
     vary: patch.vary ?? s.vary,
     expose: patch.expose ?? s.expose,
@@ -283,6 +301,7 @@ function copy(s: State): Draft {
     retarget: s.retarget,
     reswap: s.reswap,
     reselect: s.reselect,
+    ptag: s.ptag,
     status: s.status,
     vary: s.vary,
     expose: s.expose,
@@ -315,7 +334,7 @@ export function withHistory(s: State, history: Single<HistoryHeader>): State {
   return next;
 }
 
-/** The state with another `HX-Retarget`, `HX-Reswap` or `HX-Reselect`. */
+/** The state with another `HX-Retarget`, `HX-Reswap`, `HX-Reselect` or `HX-PTag`. */
 export function withLine(s: State, field: LineField, value: string): State {
   const next = copy(s);
   next[field] = value;
@@ -345,6 +364,7 @@ export function checkPlanSize(state: State, site: Site): void {
     return;
   }
   let total = state.hxBytes;
+  if (impliedReswap(state)) total += IMPLIED_RESWAP_BYTES;
   if (state.vary.length > 0) {
     total += "Vary".length + 4 + 2 * (state.vary.length - 1);
     for (const name of state.vary) total += name.length;
@@ -355,7 +375,8 @@ export function checkPlanSize(state: State, site: Site): void {
 /** Rules that involve two parts of a plan; checked after every change. */
 export function checkConsistency(state: State, site: Site): void {
   const status = state.status;
-  if (status !== undefined && status >= 300 && status < 400 && hasHxHeader(state)) {
+  // 304 is not a redirect: the browser hands it to htmx, headers and all (HX-PTag).
+  if (status !== undefined && status >= 300 && status < 400 && status !== 304 && hasHxHeader(state)) {
     fail(
       "status_conflict",
       { method: site.method, header: site.header },

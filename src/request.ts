@@ -71,6 +71,31 @@ export interface HxRequest {
   /** `HX-Request-Type` (htmx 4): `"full"` when the target is `body` or `hx-select` is set. */
   readonly requestType?: "full" | "partial";
   /**
+   * The htmx major version that sent the request: `4` when it carries `HX-Request-Type` or
+   * `HX-Source` (htmx 4 always sends one of them, history restores included); `2` for any other
+   * htmx request or history restore (htmx 1.9 reads as 2); `undefined` for a request htmx did
+   * not make. Feed it to `hx({ htmx: request.version ?? 2 })`. Reads `HX-Request-Type`,
+   * `HX-Source`, `HX-Request` and `HX-History-Restore-Request`.
+   */
+  readonly version?: 2 | 4;
+  /**
+   * `HX-PTag` (htmx 4 `hx-ptag` extension): the polling tag of the content the element holds,
+   * as the server last sent it with `plan.ptag()`.
+   */
+  readonly ptag?: string;
+  /**
+   * The path, query and fragment of `HX-Current-URL`, only when that URL is on this request's
+   * own host (with port: the `Host` header, or a Fetch `Request`'s URL) and its path does not
+   * start with `//`: a same-host path that is safe to redirect back to (django-htmx's
+   * `current_url_abs_path`). Reads `HX-Current-URL`.
+   */
+  readonly currentUrlPath?: string;
+  /**
+   * `Triggering-Event` (the `event-header` extension), JSON-parsed; `undefined` when absent or
+   * not JSON.
+   */
+  readonly triggeringEvent?: unknown;
+  /**
    * The `HX-*` request headers read so far through the properties above, present or not, in
    * first-read order (canonical spelling, such as `"HX-Request"`): a frozen snapshot, so later
    * reads do not change an array you already hold.
@@ -90,11 +115,20 @@ const TRIGGER = "HX-Trigger";
 const TRIGGER_NAME = "HX-Trigger-Name";
 const SOURCE = "HX-Source";
 const REQUEST_TYPE = "HX-Request-Type";
+const PTAG = "HX-PTag";
+const TRIGGERING_EVENT = "Triggering-Event";
 
 /** Headers whose values htmx 4 sends through `encodeURI` (ids in `tag#id`, the prompt answer). */
 const ENCODE_URI_IN_HTMX_4: ReadonlySet<string> = new Set([SOURCE, TARGET, PROMPT]);
 
 const EMPTY_LOOKUP: Lookup = () => undefined;
+
+/** Where the request's lookups come from: its headers, and the host it was sent to. */
+interface Source {
+  readonly lookup: Lookup;
+  /** The request's own host (`host[:port]`), from a Fetch Request's URL; else the Host header. */
+  readonly host: () => string | undefined;
+}
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
@@ -156,6 +190,25 @@ function lookupFor(source: unknown): Lookup {
   return recordLookup(object);
 }
 
+/**
+ * The host a request was sent to: a Fetch `Request`'s URL (browsers never let a page set
+ * `Host`), else the `Host` header (HTTP/2: `:authority`).
+ */
+function hostFor(source: unknown, lookup: Lookup): string | undefined {
+  const object = source as { url?: unknown; headers?: unknown };
+  if (isObject(object) && typeof object.url === "string" && isObject(object.headers)) {
+    const get = (object.headers as { get?: unknown }).get;
+    if (typeof get === "function") {
+      try {
+        return new URL(object.url).host;
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return lookup("host") ?? lookup(":authority");
+}
+
 function safeDecode(value: string, decode: (text: string) => string): string {
   try {
     return decode(value);
@@ -164,15 +217,46 @@ function safeDecode(value: string, decode: (text: string) => string): string {
   }
 }
 
+/** The path + query + fragment of `url` when it is an http(s) URL on `host`, else undefined. */
+function samePath(url: string | undefined, host: string | undefined): string | undefined {
+  if (url === undefined || host === undefined || host === "") return undefined;
+  let parsed: URL;
+  let own: string;
+  try {
+    parsed = new URL(url);
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return undefined;
+    // The Host header spelled as the URL parser spells a host: lowercase, default port dropped.
+    own = new URL(`${parsed.protocol}//${host}`).host;
+  } catch {
+    return undefined;
+  }
+  if (parsed.host !== own || parsed.username !== "" || parsed.password !== "") return undefined;
+  // "//evil.example/x" would be read as another origin by a browser: never a path to redirect to.
+  if (parsed.pathname.startsWith("//")) return undefined;
+  return parsed.pathname + parsed.search + parsed.hash;
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 class HtmxRequest {
   readonly #lookup: Lookup;
+  readonly #host: () => string | undefined;
+  #event: { value: unknown } | undefined;
   readonly #raw = new Map<string, string | undefined>();
   readonly #consulted: string[] = [];
   #snapshot: readonly string[] | undefined;
   #htmx4: boolean | undefined;
 
-  constructor(lookup: Lookup) {
-    this.#lookup = lookup;
+  constructor(source: Source) {
+    this.#lookup = source.lookup;
+    this.#host = source.host;
   }
 
   /** The header's raw value, without recording it. */
@@ -259,6 +343,38 @@ class HtmxRequest {
     return value === "full" || value === "partial" ? value : undefined;
   }
 
+  get version(): 2 | 4 | undefined {
+    // Every header the answer depends on is read (and so listed for Vary), whatever it is.
+    const type = this.#read(REQUEST_TYPE);
+    const source = this.#read(SOURCE);
+    const request = this.#isTrue(REQUEST);
+    const restore = this.#isTrue(HISTORY_RESTORE);
+    if (type !== undefined || source !== undefined) return 4;
+    return request || restore ? 2 : undefined;
+  }
+
+  get ptag(): string | undefined {
+    return this.#read(PTAG);
+  }
+
+  get currentUrlPath(): string | undefined {
+    const url = this.#decoded(CURRENT_URL);
+    if (url === undefined) return undefined;
+    let host: string | undefined;
+    try {
+      host = this.#host();
+    } catch {
+      host = undefined;
+    }
+    return samePath(url, host);
+  }
+
+  get triggeringEvent(): unknown {
+    // htmx 2 sends it through safelySetHeaderValue, so it may be -URI-AutoEncoded too.
+    this.#event ??= { value: parseJson(this.#decoded(TRIGGERING_EVENT)) };
+    return this.#event.value;
+  }
+
   get consulted(): readonly string[] {
     this.#snapshot ??= Object.freeze([...this.#consulted]);
     return this.#snapshot;
@@ -303,5 +419,7 @@ export function hxRequest(source: IncomingMessageLike | Request | Headers | Requ
   } catch {
     lookup = EMPTY_LOOKUP;
   }
-  return new HtmxRequest(lookup) as HxRequest;
+  const read = lookup;
+  const host = (): string | undefined => hostFor(source, read);
+  return new HtmxRequest({ lookup, host }) as HxRequest;
 }

@@ -198,10 +198,11 @@ describe("status, vary, merge, size", () => {
       expect(errorOf(() => hx().status(bad)).code).toBe("invalid_option");
     expect(errorOf(() => hx().trigger("a").status(302)).code).toBe("status_conflict");
     expect(errorOf(() => hx().status(301).retarget("#x")).code).toBe("status_conflict");
+    // 304 is not a redirect; htmx 2 would swap its empty body, so HX-Reswap: none is implied.
     expect(hx().status(304).vary("Accept").toJSON()).toEqual({
       htmx: 2,
       status: 304,
-      headers: { Vary: "Accept" },
+      headers: { "HX-Reswap": "none", Vary: "Accept" },
     });
   });
 

@@ -18,6 +18,10 @@ const PROPERTIES: readonly Property[] = [
   "triggerName",
   "source",
   "requestType",
+  "version",
+  "ptag",
+  "currentUrlPath",
+  "triggeringEvent",
 ];
 
 /** The headers each property reads, in the order it reads them. */
@@ -32,6 +36,10 @@ const READS: Record<Property, readonly string[]> = {
   triggerName: ["HX-Trigger-Name"],
   source: ["HX-Source"],
   requestType: ["HX-Request-Type"],
+  version: ["HX-Request-Type", "HX-Source", "HX-Request", "HX-History-Restore-Request"],
+  ptag: ["HX-PTag"],
+  currentUrlPath: ["HX-Current-URL"],
+  triggeringEvent: ["Triggering-Event"],
 };
 
 function readAll(request: HxRequest): Record<Property, unknown> {
@@ -65,7 +73,10 @@ describe("hxRequest: sources", () => {
     "HX-Trigger": "save",
     "HX-Trigger-Name": "action",
     "HX-Prompt": "yes",
+    "HX-PTag": "p1",
+    "Triggering-Event": '{"type":"click"}',
   };
+  // A record or Headers has no Host here; a Request's URL and an IncomingMessage's Host do.
   const expected = {
     isHtmx: true,
     boosted: true,
@@ -77,7 +88,12 @@ describe("hxRequest: sources", () => {
     triggerName: "action",
     source: undefined,
     requestType: undefined,
+    version: 2,
+    ptag: "p1",
+    currentUrlPath: undefined as string | undefined,
+    triggeringEvent: { type: "click" },
   };
+  const onHost = { ...expected, currentUrlPath: "/page?a=1" };
 
   it("reads a plain record", () => {
     expect(readAll(hxRequest(headers))).toEqual(expected);
@@ -88,14 +104,14 @@ describe("hxRequest: sources", () => {
   });
 
   it("reads a Fetch Request", () => {
-    expect(readAll(hxRequest(new Request("http://127.0.0.1/", { headers })))).toEqual(expected);
+    expect(readAll(hxRequest(new Request("http://127.0.0.1/", { headers })))).toEqual(onHost);
   });
 
   it("reads a Node IncomingMessage", async () => {
     const head = Object.entries(headers)
       .map(([name, value]) => `${name}: ${value}\r\n`)
       .join("");
-    expect(readAll(hxRequest(await incoming(head)))).toEqual(expected);
+    expect(readAll(hxRequest(await incoming(head)))).toEqual(onHost);
   });
 
   it("uses the first of repeated header lines from an IncomingMessage (headersDistinct)", async () => {
@@ -364,6 +380,9 @@ const NAMES = [
   "HX-Trigger-URI-AutoEncoded",
   "HX-Target-URI-AutoEncoded",
   "HX-Prompt-URI-AutoEncoded",
+  "HX-PTag",
+  "Triggering-Event",
+  "Host",
 ];
 
 const headerName = fc.oneof(fc.constantFrom(...NAMES), fc.string());
@@ -398,6 +417,11 @@ describe("hxRequest: properties", () => {
       expect(values[text] === undefined || typeof values[text] === "string").toBe(true);
     }
     expect([undefined, "full", "partial"]).toContain(values.requestType);
+    expect([undefined, 2, 4]).toContain(values.version);
+    for (const text of ["ptag", "currentUrlPath"] as const) {
+      expect(values[text] === undefined || typeof values[text] === "string").toBe(true);
+    }
+    if (typeof values.currentUrlPath === "string") expect(values.currentUrlPath).toMatch(/^\/(?!\/)/);
     expect(request.consulted).toEqual([...new Set(PROPERTIES.flatMap((p) => READS[p]))]);
   });
 
@@ -471,4 +495,105 @@ describe("hxRequest: properties", () => {
       expect(request.consulted).toEqual([...new Set(reads.flatMap((p) => READS[p]))]);
     },
   );
+});
+
+describe("hxRequest: version, ptag, currentUrlPath, triggeringEvent", () => {
+  it("version is 4 with HX-Request-Type or HX-Source, 2 for another htmx request or restore, else undefined", () => {
+    expect(hxRequest({ "HX-Request": "true", "HX-Request-Type": "partial" }).version).toBe(4);
+    expect(hxRequest({ "HX-Request": "true", "HX-Source": "button#b" }).version).toBe(4);
+    // htmx 4's history restore sends no HX-Request, but HX-Request-Type: full.
+    expect(hxRequest({ "HX-History-Restore-Request": "true", "HX-Request-Type": "full" }).version).toBe(4);
+    expect(hxRequest({ "HX-Request": "true", "HX-Target": "t" }).version).toBe(2);
+    expect(hxRequest({ "HX-History-Restore-Request": "true" }).version).toBe(2);
+    expect(hxRequest({ "HX-Request": "TRUE" }).version).toBeUndefined();
+    expect(hxRequest({}).version).toBeUndefined();
+  });
+
+  it("version consults its four headers, present or not, and hx({ htmx: request.version ?? 2 }) follows it", () => {
+    const request = hxRequest(new Headers({ "HX-Request": "true", "HX-Source": "button#b" }));
+    const plan = hx({ htmx: request.version ?? 2 });
+    expect(plan.htmx).toBe(4);
+    expect(request.consulted).toEqual([
+      "HX-Request-Type",
+      "HX-Source",
+      "HX-Request",
+      "HX-History-Restore-Request",
+    ]);
+    expect(hxRequest({}).consulted).toEqual([]);
+  });
+
+  it("ptag is HX-PTag as sent, and consults it", () => {
+    const request = hxRequest({ "hx-ptag": 'v 7:"x"' });
+    expect(request.ptag).toBe('v 7:"x"');
+    expect(request.consulted).toEqual(["HX-PTag"]);
+    expect(hxRequest({}).ptag).toBeUndefined();
+  });
+
+  it.each([
+    ["http://127.0.0.1:8080/a/b?q=1#f", "127.0.0.1:8080", "/a/b?q=1#f"],
+    ["http://EXAMPLE.com:80/x", "example.com", "/x"],
+    ["https://example.com:443/x", "example.com:443", "/x"],
+    ["http://example.com/caf%C3%A9", "example.com", "/caf%C3%A9"],
+    ["http://example.com", "example.com", "/"],
+  ])("currentUrlPath of %s on host %s is %s", (url, host, path) => {
+    expect(hxRequest({ "HX-Current-URL": url, Host: host }).currentUrlPath).toBe(path);
+  });
+
+  it.each([
+    ["another host", "http://evil.example/x", "example.com"],
+    ["another port", "http://example.com:8081/x", "example.com:8080"],
+    ["a path starting with //", "http://example.com//evil.example/x", "example.com"],
+    ["a path starting with \\\\ (read as //)", "http://example.com/\\evil.example/x", "example.com"],
+    ["credentials", "http://user:pw@example.com/x", "example.com"],
+    ["not http(s)", "javascript://example.com/%0aalert(1)", "example.com"],
+    ["not a URL", "/relative", "example.com"],
+    ["no Host", "http://example.com/x", undefined],
+    ["a malformed Host", "http://example.com/x", "exa mple.com"],
+  ])("currentUrlPath is undefined for %s", (_why, url, host) => {
+    const headers: Record<string, string> = { "HX-Current-URL": url };
+    if (host !== undefined) headers.Host = host;
+    expect(hxRequest(headers).currentUrlPath).toBeUndefined();
+  });
+
+  it("currentUrlPath compares with a Fetch Request's URL (browsers cannot set Host) and consults only HX-Current-URL", () => {
+    const same = hxRequest(
+      new Request("http://127.0.0.1:3000/save", {
+        headers: { "HX-Current-URL": "http://127.0.0.1:3000/list?p=2" },
+      }),
+    );
+    expect(same.currentUrlPath).toBe("/list?p=2");
+    expect(same.consulted).toEqual(["HX-Current-URL"]);
+    const other = hxRequest(
+      new Request("http://127.0.0.1:3000/save", {
+        headers: { "HX-Current-URL": "http://127.0.0.1:3001/list" },
+      }),
+    );
+    expect(other.currentUrlPath).toBeUndefined();
+  });
+
+  it("currentUrlPath decodes an htmx 2 -URI-AutoEncoded HX-Current-URL first", () => {
+    const url = "http://example.com/ä?x=€";
+    const request = hxRequest({
+      "HX-Current-URL": encodeURIComponent(url),
+      "HX-Current-URL-URI-AutoEncoded": "true",
+      Host: "example.com",
+    });
+    expect(request.currentUrlPath).toBe("/%C3%A4?x=%E2%82%AC");
+  });
+
+  it("currentUrlPath reads the Host of a real IncomingMessage", async () => {
+    const req = await incoming("HX-Current-URL: http://127.0.0.1/back?x=1\r\n");
+    expect(hxRequest(req).currentUrlPath).toBe("/back?x=1");
+  });
+
+  it("triggeringEvent is the JSON-parsed Triggering-Event, undefined when not JSON; consulted", () => {
+    const event = { type: "click", target: "button#go", isTrusted: true };
+    const request = hxRequest({ "Triggering-Event": JSON.stringify(event) });
+    expect(request.triggeringEvent).toEqual(event);
+    expect(request.triggeringEvent).toBe(request.triggeringEvent);
+    expect(request.consulted).toEqual(["Triggering-Event"]);
+    expect(hxRequest({ "Triggering-Event": "{half" }).triggeringEvent).toBeUndefined();
+    expect(hxRequest({}).triggeringEvent).toBeUndefined();
+    expect(hxRequest({ "Triggering-Event": "null" }).triggeringEvent).toBeNull();
+  });
 });

@@ -11,6 +11,7 @@ import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { hx, hxRequest, isHxError } from "hxplan";
+import { htmx } from "hxplan/node";
 import {
   demoPage,
   dishDetail,
@@ -19,7 +20,9 @@ import {
   jobInner,
   jobView,
   LAMPS,
+  landingFragment,
   landingPage,
+  newsView,
   productTable,
   requestView,
   searchResults,
@@ -38,6 +41,7 @@ const STATIC = {
   "/htmx/4.js": { file: require.resolve("htmx4/dist/htmx.min.js"), type: "text/javascript" },
   "/demo.css": { file: here("./public/demo.css"), type: "text/css" },
   "/demo.js": { file: here("./public/demo.js"), type: "text/javascript" },
+  "/htmx/ext/hx-ptag.js": { file: require.resolve("htmx4/dist/ext/hx-ptag.js"), type: "text/javascript" },
 };
 
 const WORDS = [
@@ -86,6 +90,13 @@ const DISHES = [
   },
 ];
 
+const HEADLINES = [
+  "Köln: Dom bleibt stehen",
+  "Zürich: Fondue-Saison eröffnet",
+  "Malmö: Brücke nach Øresund gesperrt",
+  "São Paulo: Pão de queijo ausverkauft",
+];
+
 function initialState() {
   return {
     renders: 0,
@@ -104,6 +115,7 @@ function initialState() {
       { id: 2, name: "Café öffnen", done: false },
       { id: 3, name: "Tische decken", done: false },
     ],
+    news: { version: 1, headline: HEADLINES[0], renders: 0, polls: 0 },
   };
 }
 
@@ -124,8 +136,14 @@ function time() {
  */
 export function createDemoServer() {
   const state = initialState();
+  // The hxplan/node middleware: ptag() for the polling panel, and redirects converted for htmx
+  // (except under /prg/as-is, which shows what htmx does with a 303 on its own).
+  const route = (req, res, { ptag }) => handle(req, res, state, ptag);
+  const converted = htmx(route, { redirects: "hx-redirect" });
+  const asIs = htmx(route);
   return createServer((req, res) => {
-    handle(req, res, state).catch((error) => {
+    const handler = req.url?.startsWith("/prg/as-is") ? asIs : converted;
+    handler(req, res).catch((error) => {
       console.error(error);
       if (res.headersSent) return res.end();
       res.statusCode = 500;
@@ -141,8 +159,9 @@ export function createDemoServer() {
  * @param {import("node:http").IncomingMessage} req
  * @param {import("node:http").ServerResponse} res
  * @param {ReturnType<typeof initialState>} state
+ * @param {import("hxplan/node").HtmxContext["ptag"]} ptag
  */
-async function handle(req, res, state) {
+async function handle(req, res, state, ptag) {
   const url = new URL(req.url ?? "/", "http://localhost");
   const version = url.searchParams.get("htmx") === "4" ? 4 : 2;
   // HEAD is answered as GET; node:http leaves the body out of a HEAD response itself.
@@ -353,7 +372,38 @@ async function handle(req, res, state) {
     return;
   }
   if (method === "GET" && path === "/landing") {
-    send(landingPage({ version, via: url.searchParams.get("via") ?? "a link" }));
+    const via = url.searchParams.get("via") ?? "a link";
+    // htmx following a 303 on its own (the "as is" button) would nest the whole page.
+    send(
+      request.isHtmx ? landingFragment({ via }) : landingPage({ version, via }),
+      plan.vary(...request.consulted),
+    );
+    return;
+  }
+
+  // Post/redirect/get: the same 303 twice. As is, htmx follows it and nests the next page in
+  // the target; through the middleware's redirects: "hx-redirect" it becomes a page load.
+  if (method === "POST" && (path === "/prg/as-is" || path === "/prg/converted")) {
+    const via = path === "/prg/as-is" ? "a 303 followed by htmx" : "a 303 turned into HX-Redirect";
+    res.writeHead(303, { Location: withVersion(`/landing?via=${encodeURIComponent(via)}`, version) });
+    res.end("See Other");
+    return;
+  }
+
+  // Polling tags (htmx 4 hx-ptag): an unchanged headline is a 304, and nothing is rendered.
+  if (method === "GET" && path === "/news") {
+    state.news.polls += 1;
+    ptag(`news-${state.news.version}`, () => {
+      state.news.renders += 1;
+      send(newsView(state.news));
+    });
+    return;
+  }
+  if (method === "POST" && path === "/news/publish") {
+    const news = state.news;
+    news.version += 1;
+    news.headline = HEADLINES[(news.version - 1) % HEADLINES.length];
+    send(`Published “${escapeHtml(news.headline)}” at ${time()}: the poller picks it up.`);
     return;
   }
 

@@ -78,6 +78,7 @@ ${version === 2 ? html`<meta name="htmx-config" content="${HTMX2_CONFIG}">` : ""
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="/demo.css">
 <script src="/htmx/${version}.js"></script>
+${version === 4 ? html`<script src="/htmx/ext/hx-ptag.js"></script>` : ""}
 <script src="/demo.js" defer></script>
 </head>
 <body>
@@ -319,6 +320,32 @@ ${panel({
   children: html`<button hx-post="${v("/redirect")}" hx-target="this">Go to the landing page</button>`,
 })}
 ${panel({
+  id: "prg",
+  title: "A 303 after hx-post",
+  lead: 'Post/redirect/get as is: htmx follows the 303 and nests the next page in the target. The hxplan/node middleware with redirects: "hx-redirect" sends 200 + HX-Redirect instead: a full page load.',
+  code: `htmx(handler, { redirects: "hx-redirect" })\n// res.writeHead(303, { Location: "/landing" })\n// → 200, HX-Redirect: /landing, no body`,
+  children: html`<div class="row">
+    <button id="prg-as-is" hx-post="${v("/prg/as-is")}" hx-target="#prg-box">303 as is</button>
+    <button id="prg-converted" hx-post="${v("/prg/converted")}" hx-target="#prg-box">303 through the middleware</button>
+  </div>
+  <div id="prg-box" class="detail"><p class="muted">The target.</p></div>`,
+})}
+${panel({
+  id: "news",
+  title: "Polling tags: 304 when nothing changed",
+  lead:
+    version === 4
+      ? "hx-ptag (htmx 4 extension) sends the tag of what the element shows; ptag(tag, render) answers 304 without rendering while it is current."
+      : "hx-ptag is an htmx 4 extension: switch to htmx 4 to see it.",
+  code: `ptag(\`news-\${news.version}\`, () => res.end(render(news)))\n// HX-PTag: news-1 → 304, HX-PTag: news-1 (no render)`,
+  children:
+    version === 4
+      ? html`<div id="news" class="detail" hx-get="/news?htmx=4" hx-trigger="every 500ms" hx-ptag="news-${state.news.version}">${newsView(state.news)}</div>
+  <button id="publish" hx-post="/news/publish?htmx=4" hx-target="#publish-note">Publish a headline</button>
+  <p id="publish-note" class="result muted">The server renders only when the headline changes.</p>`
+      : html`<p class="muted">Needs htmx 4.</p>`,
+})}
+${panel({
   id: "refresh",
   title: "Refresh",
   lead: "refresh() reloads the whole page; the server counts full renders.",
@@ -349,6 +376,18 @@ ${panel({
 </main>
 <footer class="foot">hxplan · htmx ${VERSIONS[version]} loaded from node_modules · <a href="https://htmx.org/reference/#response_headers">htmx response headers</a></footer>`;
   return layout({ version, title: `hxplan demo · htmx ${version}`, path, body }).value;
+}
+
+export function newsView(news) {
+  return html`<p class="headline"><strong>${news.headline}</strong></p>
+  <p class="muted">version ${news.version} · rendered ${news.renders} time${news.renders === 1 ? "" : "s"}</p>`;
+}
+
+/** The landing page's content, as htmx gets it when it follows a redirect itself. */
+export function landingFragment({ via }) {
+  return html`<section class="panel" data-panel="landing-nested"><h2>Landed 🎉 (inside the target)</h2>
+  <p class="lead">htmx followed the redirect itself and swapped the next page in here, via <code>${via}</code>.</p></section>`
+    .value;
 }
 
 export function landingPage({ version, via }) {

@@ -180,7 +180,8 @@ export function checkRedirectStatus(
   targetNames: () => Iterable<string>,
 ): void {
   const own = state.status;
-  if (own !== undefined && own >= 300 && own < 400 && anyHx(targetNames())) {
+  // 304 is not a redirect: the browser hands it to htmx with its headers (HX-PTag).
+  if (own !== undefined && own >= 300 && own < 400 && own !== 304 && anyHx(targetNames())) {
     fail(
       "status_conflict",
       { method, header: "(status)" },
@@ -192,6 +193,7 @@ export function checkRedirectStatus(
     current !== undefined &&
     current >= 300 &&
     current < 400 &&
+    current !== 304 &&
     hasHxHeader(state)
   ) {
     fail(
@@ -308,7 +310,21 @@ function applyToNode(state: State, lines: Lines, res: NodeResponseLike): void {
     for (const name of writes.remove) res.removeHeader(name);
     for (let i = 0; i < writes.lines.length; i += 2) res.setHeader(writes.lines[i]!, writes.lines[i + 1]!);
   }
-  if (state.status !== undefined) res.statusCode = state.status;
+  if (state.status !== undefined) {
+    res.statusCode = state.status;
+    if (state.status === STOP_POLLING) setStopPolling(res);
+  }
+}
+
+const STOP_POLLING = 286;
+
+/**
+ * The reason phrase of 286, as django-htmx sends it: Node would write "unknown". Set on a Node
+ * response (one with `statusMessage` or `writeHead`); other targets carry no reason phrase.
+ */
+function setStopPolling(res: object): void {
+  const node = res as { statusMessage?: unknown; writeHead?: unknown };
+  if ("statusMessage" in node || typeof node.writeHead === "function") node.statusMessage = "Stop Polling";
 }
 
 function applyToResponse(state: State, lines: Lines, response: Response): void {

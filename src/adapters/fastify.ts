@@ -10,8 +10,21 @@
  * @module hxplan/fastify
  */
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from "fastify";
-import { type Hx, hx } from "../hx.js";
+import type { Hx } from "../hx.js";
 import { type HxRequest, hxRequest } from "../request.js";
+import {
+  type BoundHx,
+  boundHx,
+  type HtmxMiddlewareOptions,
+  type MiddlewareSettings,
+  middlewareSettings,
+  PTAG_CACHE_CONTROL,
+  ptagMatches,
+  ptagPlan,
+} from "./middleware.js";
+import { type HookableResponse, hookResponse, nodeRequestUrl } from "./node-response.js";
+
+export type { BoundHx, HtmxMiddlewareOptions } from "./middleware.js";
 
 /**
  * The Node-response shape `plan.applyTo()` accepts, backed by a Fastify reply.
@@ -55,6 +68,12 @@ declare module "fastify" {
      * @throws HxError when the plan cannot be merged; the reply is then unchanged.
      */
     hx(plan: Pick<Hx, "applyTo">): FastifyReply;
+    /**
+     * The polling-tag flow of htmx 4's `hx-ptag`: on GET/HEAD with `HX-PTag: tag`, sends 304
+     * with `HX-PTag` and no body and never calls `render`; otherwise sets `HX-PTag` (unless set)
+     * and returns `render()`. Added by `hxplan/fastify`.
+     */
+    ptag<T>(tag: string, render: () => T): T | FastifyReply;
   }
   interface FastifyRequest {
     /**
@@ -63,6 +82,8 @@ declare module "fastify" {
      * the handler read (`request.htmx.consulted`) before the reply is sent.
      */
     readonly htmx: HxRequest;
+    /** `hx(options)` with the request's htmx version; added by `hxplan/fastify`. */
+    hx: BoundHx;
   }
 }
 
@@ -118,50 +139,134 @@ function htmxOf(request: FastifyRequest): HxRequest {
   return htmx;
 }
 
-function plugin(instance: Parameters<FastifyPluginCallback>[0], _options: unknown, done: () => void): void {
-  instance.decorateReply(
-    "hx",
-    function applyPlan(this: FastifyReply, plan: Pick<Hx, "applyTo">): FastifyReply {
-      plan.applyTo(fastifyReply(this));
-      return this;
-    },
-  );
-  instance.decorateRequest("htmx", {
-    getter(this: FastifyRequest): HxRequest {
-      return htmxOf(this);
-    },
-  });
-  // A cache must key the response on every HX-* request header the handler looked at.
-  instance.addHook("onSend", async (request, reply, payload) => {
-    const consulted = read.get(request)?.consulted;
-    const target = fastifyReply(reply);
-    if (consulted !== undefined && consulted.length > 0 && !target.headersSent) {
-      hx()
-        .vary(...consulted)
-        .applyTo(target);
-    }
-    return payload;
-  });
-  done();
+function pluginWith(settings: MiddlewareSettings): FastifyPluginCallback {
+  const bound = new WeakMap<FastifyRequest, BoundHx>();
+  function plugin(instance: Parameters<FastifyPluginCallback>[0], _options: unknown, done: () => void): void {
+    instance.decorateReply(
+      "hx",
+      function applyPlan(this: FastifyReply, plan: Pick<Hx, "applyTo">): FastifyReply {
+        plan.applyTo(fastifyReply(this));
+        return this;
+      },
+    );
+    instance.decorateReply("ptag", function ptag<T>(this: FastifyReply, tag: string, render: () => T):
+      | T
+      | FastifyReply {
+      const plan = ptagPlan(tag);
+      if (ptagMatches(htmxOf(this.request), this.request.method, tag)) {
+        plan.status(304).applyTo(fastifyReply(this));
+        return this.send();
+      }
+      if (!this.hasHeader("HX-PTag")) this.header("HX-PTag", tag);
+      if (!this.hasHeader("Cache-Control")) this.header("Cache-Control", PTAG_CACHE_CONTROL);
+      return render();
+    });
+    instance.decorateRequest("htmx", {
+      getter(this: FastifyRequest): HxRequest {
+        return htmxOf(this);
+      },
+    });
+    instance.decorateRequest("hx", function hxOf(this: FastifyRequest, options?: Parameters<BoundHx>[0]) {
+      let make = bound.get(this);
+      if (make === undefined) {
+        make = boundHx(htmxOf(this), settings);
+        bound.set(this, make);
+      }
+      return make(options);
+    });
+    // Vary, redirects and 286's reason phrase when the response goes out (error responses too).
+    instance.addHook("onRequest", (request, reply, next) => {
+      hookResponse(
+        reply.raw as unknown as HookableResponse,
+        settings,
+        () => (settings.redirects === false ? read.get(request) : htmxOf(request)),
+        () => nodeRequestUrl(request.raw),
+      );
+      next();
+    });
+    done();
+  }
+  // What fastify-plugin sets: no encapsulation, so the decorators and the hook apply in every scope.
+  return markPlugin(plugin) as FastifyPluginCallback;
 }
 
-// What fastify-plugin sets: no encapsulation, so `reply.hx`, `request.htmx` and the hook
-// apply in every scope.
-Object.assign(plugin, {
-  [Symbol.for("skip-override")]: true,
-  [Symbol.for("fastify.display-name")]: "hxplan",
-  [Symbol.for("plugin-meta")]: { name: "hxplan", fastify: "5.x" },
-});
+function markPlugin<T extends object>(plugin: T): T {
+  return Object.assign(plugin, {
+    [Symbol.for("skip-override")]: true,
+    [Symbol.for("fastify.display-name")]: "hxplan",
+    [Symbol.for("plugin-meta")]: { name: "hxplan", fastify: "5.x" },
+  });
+}
+
+const DEFAULT_PLUGIN = pluginWith(middlewareSettings(undefined));
 
 /**
- * A Fastify plugin that adds:
+ * The hxplan Fastify plugin, registered as `app.register(htmx(options))` (or
+ * `app.register(htmx, options)`). It adds:
+ * - `request.htmx`: the request's htmx headers (see `hxRequest`), read lazily;
+ * - `request.hx()`: a plan factory bound to the request's htmx version (option `htmx`, or
+ *   `request.htmx.version ?? 2`);
  * - `reply.hx(plan)`: merges the plan into the reply through `reply.header()` and
  *   `reply.code()` and returns the reply, so calls chain;
- * - `request.htmx`: the request's htmx headers (see `hxRequest`), read lazily;
- * - an `onSend` hook that merges `Vary` with the `HX-*` request headers the handler read
- *   through `request.htmx`, so a cache keeps full pages and fragments apart.
+ * - `reply.ptag(tag, render)`: the htmx 4 polling-tag flow (304 without rendering when the
+ *   request already holds `tag`);
+ * - when the response goes out (error responses too): `Vary` gains the `HX-*` request headers
+ *   that were read, a redirect answering a plain htmx request is converted (option
+ *   `redirects`), and 286 gets the reason phrase `Stop Polling`.
  *
  * Registered once at the root, it applies in every plugin scope.
+ *
+ * @param options - `vary` (default true), `redirects` (default false), `htmx` (default `request.htmx.version ?? 2`)
+ * @returns the plugin
+ * @throws HxError `invalid_option` for bad options
+ * @example
+ * ```ts
+ * import Fastify from "fastify";
+ * import { htmx } from "hxplan/fastify";
+ *
+ * const app = Fastify();
+ * await app.register(htmx({ redirects: "hx-redirect" }));
+ * app.get("/todos", async (request, reply) =>
+ *   reply.hx(request.hx().trigger("loaded")).type("text/html").send(request.htmx.isHtmx ? rows() : page(rows())),
+ * ); // Vary: HX-Request, HX-History-Restore-Request
+ * app.get("/news", async (request, reply) => reply.ptag(news.tag, () => reply.type("text/html").send(newsHtml())));
+ * app.post("/todos", async (request, reply) => reply.redirect("/todos", 303)); // htmx: 200 + HX-Redirect
+ * ```
+ * @see https://htmx.org/reference/#response_headers
+ */
+export function htmx(options?: HtmxMiddlewareOptions): FastifyPluginCallback;
+/**
+ * The plugin itself, when registered without calling it: `app.register(htmx, options)`.
+ *
+ * @param instance - the Fastify instance
+ * @param options - the plugin options
+ * @param done - Fastify's callback
+ */
+export function htmx(
+  instance: Parameters<FastifyPluginCallback>[0],
+  options: unknown,
+  done: (error?: Error) => void,
+): void;
+export function htmx(...args: unknown[]): FastifyPluginCallback | undefined {
+  if (args.length === 3 && typeof args[2] === "function") {
+    // Registered as the plugin itself: Fastify passes its own keys too (prefix, logLevel, …).
+    const given = (args[1] ?? {}) as Record<string, unknown>;
+    const picked: Record<string, unknown> = {};
+    for (const key of ["vary", "redirects", "htmx"]) if (given[key] !== undefined) picked[key] = given[key];
+    const plugin =
+      Object.keys(picked).length === 0
+        ? DEFAULT_PLUGIN
+        : pluginWith(middlewareSettings(picked, "register(htmx)"));
+    (plugin as (...a: unknown[]) => void)(...args);
+    return undefined;
+  }
+  return args[0] === undefined ? DEFAULT_PLUGIN : pluginWith(middlewareSettings(args[0]));
+}
+markPlugin(htmx);
+
+/**
+ * The hxplan Fastify plugin under its first name: `app.register(fastifyHx)` (default options)
+ * or `app.register(fastifyHx(options))`; the same function as {@link htmx}.
  *
  * @example
  * ```ts
@@ -171,13 +276,10 @@ Object.assign(plugin, {
  *
  * const app = Fastify();
  * await app.register(fastifyHx);
- * app.get("/todos", async (request, reply) =>
- *   reply.type("text/html").send(request.htmx.isHtmx ? rows() : page(rows())),
- * ); // Vary: HX-Request, HX-History-Restore-Request
  * app.post("/todos", async (request, reply) =>
  *   reply.hx(hx().trigger("todo-added").status(201)).type("text/html").send("<li>…</li>"),
  * );
  * ```
  * @see https://htmx.org/reference/#response_headers
  */
-export const fastifyHx: FastifyPluginCallback = plugin as FastifyPluginCallback;
+export const fastifyHx: typeof htmx = htmx;

@@ -44,5 +44,8 @@ export function toResponse(
   body: ResponseBody,
   init: ResponseInit | undefined,
 ): Response {
-  return new Response(body ?? null, toResponseInit(state, lines, init, "toResponse()"));
+  const out = toResponseInit(state, lines, init, "toResponse()");
+  // 286's reason phrase, as django-htmx sends it (a caller's own statusText is kept).
+  if (out.status === 286 && init?.statusText === undefined) out.statusText = "Stop Polling";
+  return new Response(body ?? null, out);
 }

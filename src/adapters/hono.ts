@@ -11,8 +11,19 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import type { StatusCode } from "hono/utils/http-status";
-import { hx } from "../hx.js";
 import { type HxRequest, hxRequest } from "../request.js";
+import {
+  type BoundHx,
+  boundHx,
+  finishResponse,
+  type HtmxMiddlewareOptions,
+  middlewareSettings,
+  ptagMatches,
+  ptagPlan,
+  taggedResponse,
+} from "./middleware.js";
+
+export type { BoundHx, HtmxMiddlewareOptions } from "./middleware.js";
 
 /**
  * The Node-response shape `plan.applyTo()` accepts, backed by a Hono context.
@@ -105,37 +116,65 @@ export function honoContext(c: Context): HonoContextTarget {
  * @see https://htmx.org/reference/#request_headers
  */
 export interface HtmxVariables {
-  /** The request's htmx headers, read lazily (see `hxRequest`). */
+  /** The request's htmx headers, read lazily (see `hxRequest`); reads become `Vary`. */
   htmx: HxRequest;
+  /** `hx(options)` with the request's htmx version (the `htmx` option, or `htmx.version ?? 2`). */
+  hx: BoundHx;
+  /**
+   * The polling-tag flow of htmx 4's `hx-ptag`: on GET/HEAD with `HX-PTag: tag`, returns a 304
+   * with `HX-PTag` and no body and never calls `render`; otherwise returns `render()`'s Response
+   * with `HX-PTag` added unless it has one.
+   */
+  ptag: (tag: string, render: () => Response | Promise<Response>) => Promise<Response>;
 }
 
 /**
- * Hono middleware: puts `hxRequest(c.req.raw)` in `c.var.htmx` and, once the handler is done,
- * merges `Vary` with the `HX-*` request headers the handler actually read
- * (`c.var.htmx.consulted`), so a cache keeps full pages and fragments apart.
+ * Hono middleware: puts the request's htmx headers in `c.var.htmx`, a plan factory bound to
+ * the request's htmx version in `c.var.hx` and the polling-tag flow in `c.var.ptag`. Once the
+ * handler (or `app.onError`) has made the response, `Vary` gains the `HX-*` request headers
+ * that were read, a redirect answering a plain htmx request is converted (option `redirects`),
+ * and 286 gets the status text `Stop Polling`.
  *
+ * @param options - `vary` (default true), `redirects` (default false), `htmx` (default `request.version ?? 2`)
  * @returns the middleware.
+ * @throws HxError `invalid_option` for bad options
  * @example
  * ```ts
  * import { Hono } from "hono";
- * import { type HtmxVariables, htmx } from "hxplan/hono";
+ * import { type HtmxVariables, honoContext, htmx } from "hxplan/hono";
  *
  * const app = new Hono<{ Variables: HtmxVariables }>();
- * app.use(htmx());
- * app.get("/todos", (c) => c.html(c.var.htmx.isHtmx ? rows() : page(rows())));
- * // Vary: HX-Request, HX-History-Restore-Request
+ * app.use(htmx({ redirects: "hx-location" }));
+ * app.get("/news", (c) => c.var.ptag(news.tag, () => c.html(newsHtml()))); // 304 when unchanged
+ * app.get("/todos", (c) => {
+ *   c.var.hx().trigger("loaded").applyTo(honoContext(c));
+ *   return c.html(c.var.htmx.isHtmx ? rows() : page(rows())); // Vary: HX-Request, …
+ * });
  * ```
  * @see https://htmx.org/reference/#request_headers
  */
-export function htmx(): MiddlewareHandler<{ Variables: HtmxVariables }> {
+export function htmx(options?: HtmxMiddlewareOptions): MiddlewareHandler<{ Variables: HtmxVariables }> {
+  const settings = middlewareSettings(options);
   return async (c, next) => {
     const request = hxRequest(c.req.raw);
     c.set("htmx", request);
+    let bound: BoundHx | undefined;
+    c.set("hx", (opts) => {
+      bound ??= boundHx(request, settings);
+      return bound(opts);
+    });
+    c.set("ptag", async (tag, render) => {
+      const plan = ptagPlan(tag);
+      if (ptagMatches(request, c.req.method, tag)) return plan.status(304).toResponse(null);
+      const response = await render();
+      return taggedResponse(response, tag);
+    });
     await next();
-    const consulted = request.consulted;
-    if (consulted.length > 0)
-      hx()
-        .vary(...consulted)
-        .applyTo(honoContext(c));
+    const out = finishResponse(c.res, request, settings, c.req.url);
+    if (out !== c.res) {
+      // Unset first: assigning over a response copies its headers (Location included) across.
+      c.res = undefined;
+      c.res = out;
+    }
   };
 }

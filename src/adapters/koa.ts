@@ -8,8 +8,19 @@
  *
  * @module hxplan/koa
  */
-import { hx } from "../hx.js";
 import { type HxRequest, hxRequest, type IncomingMessageLike } from "../request.js";
+import {
+  type BoundHx,
+  boundHx,
+  type HtmxMiddlewareOptions,
+  middlewareSettings,
+  PTAG_CACHE_CONTROL,
+  ptagMatches,
+  ptagPlan,
+} from "./middleware.js";
+import { type HookableResponse, hookResponse, nodeRequestUrl } from "./node-response.js";
+
+export type { BoundHx, HtmxMiddlewareOptions } from "./middleware.js";
 
 /**
  * The parts of Koa's `ctx.response` that a plan writes through.
@@ -127,8 +138,16 @@ export function koaResponse(ctx: { readonly response: KoaResponseLike }): KoaRes
  * @see https://htmx.org/reference/#request_headers
  */
 export interface HtmxState {
-  /** The request's htmx headers, read lazily (see `hxRequest`). */
+  /** The request's htmx headers, read lazily (see `hxRequest`); reads become `Vary`. */
   htmx: HxRequest;
+  /** `hx(options)` with the request's htmx version (the `htmx` option, or `htmx.version ?? 2`). */
+  hx: BoundHx;
+  /**
+   * The polling-tag flow of htmx 4's `hx-ptag`: on GET/HEAD with `HX-PTag: tag`, answers 304
+   * with `HX-PTag` and no body and never calls `render`; otherwise sets `HX-PTag` (unless set)
+   * and returns `render()` (which sets `ctx.body` as usual).
+   */
+  ptag: <T>(tag: string, render: () => T) => T | undefined;
 }
 
 /**
@@ -138,43 +157,75 @@ export interface HtmxState {
  */
 export interface KoaContextLike {
   /** The Node request, whose headers `hxRequest` reads. */
-  readonly req: IncomingMessageLike;
+  readonly req: IncomingMessageLike & {
+    /** The request path and query, to resolve a relative redirect `Location` against. */
+    readonly url?: string | undefined;
+  };
+  /** The Node response, whose send the middleware hooks (Vary, redirects, 286). */
+  readonly res: object;
+  /** The request method. */
+  readonly method: string;
   /** Koa's response, which `Vary` is merged into. */
   readonly response: KoaResponseLike;
-  /** Koa's per-request state; the middleware sets `state.htmx`. */
+  /** Koa's per-request state; the middleware sets `state.htmx`, `state.hx` and `state.ptag`. */
   state: object;
 }
 
 /**
- * Koa middleware: puts `hxRequest(ctx.req)` in `ctx.state.htmx` and, once the downstream
- * middleware is done, merges `Vary` with the `HX-*` request headers it actually read
- * (`ctx.state.htmx.consulted`), so a cache keeps full pages and fragments apart.
+ * Koa middleware: puts the request's htmx headers in `ctx.state.htmx`, a plan factory bound to
+ * the request's htmx version in `ctx.state.hx` and the polling-tag flow in `ctx.state.ptag`.
+ * When the response is sent (error responses included: Koa's error path goes through the same
+ * Node response), `Vary` gains the `HX-*` request headers that were read, a redirect answering
+ * a plain htmx request is converted (option `redirects`), and 286 gets the reason phrase
+ * `Stop Polling`. Errors from downstream propagate unchanged.
  *
+ * @param options - `vary` (default true), `redirects` (default false), `htmx` (default `request.version ?? 2`)
  * @returns the middleware.
+ * @throws HxError `invalid_option` for bad options
  * @example
  * ```ts
  * import Koa from "koa";
- * import { htmx } from "hxplan/koa";
+ * import { type HtmxState, htmx, koaResponse } from "hxplan/koa";
  *
- * const app = new Koa();
- * app.use(htmx());
+ * const app = new Koa<HtmxState>();
+ * app.use(htmx({ redirects: "hx-redirect" }));
  * app.use((ctx) => {
+ *   if (ctx.path === "/news") return ctx.state.ptag(news.tag, () => (ctx.body = newsHtml()));
+ *   ctx.state.hx().trigger("loaded").applyTo(koaResponse(ctx));
  *   ctx.body = ctx.state.htmx.isHtmx ? rows() : page(rows());
  * }); // Vary: HX-Request, HX-History-Restore-Request
  * ```
  * @see https://htmx.org/reference/#request_headers
  */
-export function htmx(): (ctx: KoaContextLike, next: () => Promise<unknown>) => Promise<void> {
+export function htmx(
+  options?: HtmxMiddlewareOptions,
+): (ctx: KoaContextLike, next: () => Promise<unknown>) => Promise<void> {
+  const settings = middlewareSettings(options);
   return async (ctx, next) => {
     const request = hxRequest(ctx.req);
-    (ctx.state as { htmx?: HxRequest }).htmx = request;
+    hookResponse(
+      ctx.res as HookableResponse,
+      settings,
+      () => request,
+      () => nodeRequestUrl(ctx.req),
+    );
+    const state = ctx.state as Partial<HtmxState>;
+    state.htmx = request;
+    let bound: BoundHx | undefined;
+    state.hx = (opts) => {
+      bound ??= boundHx(request, settings);
+      return bound(opts);
+    };
+    state.ptag = <T>(tag: string, render: () => T): T | undefined => {
+      const plan = ptagPlan(tag);
+      if (ptagMatches(request, ctx.method, tag)) {
+        plan.status(304).applyTo(koaResponse(ctx));
+        return undefined;
+      }
+      if (!ctx.response.get("HX-PTag")) ctx.response.set("HX-PTag", tag);
+      if (!ctx.response.get("Cache-Control")) ctx.response.set("Cache-Control", PTAG_CACHE_CONTROL);
+      return render();
+    };
     await next();
-    const consulted = request.consulted;
-    const target = koaResponse(ctx);
-    if (consulted.length > 0 && !target.headersSent) {
-      hx()
-        .vary(...consulted)
-        .applyTo(target);
-    }
   };
 }

@@ -91,7 +91,8 @@ describe("push / replace", () => {
       code: "invalid_option",
       header: L,
     });
-    expectHxError(() => hx().location("/p", { push: false, replace: "/b" }), { code: "invalid_option" });
+    expectHxError(() => hx().location("/p", { push: "/a", replace: false }), { code: "invalid_option" });
+    expectHxError(() => hx().location("/p", { push: false, replace: false }), { code: "invalid_option" });
   });
   it('push "true"/"false" strings → invalid_url', () => {
     expectHxError(() => hx().location("/p", { push: "true" }), { code: "invalid_url" });

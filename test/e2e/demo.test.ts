@@ -269,6 +269,35 @@ describe.each(VERSIONS)("demo on htmx %i", (version) => {
       .toContain("HX-Redirect: /landing");
     expect(await page.textContent(".switch a.on")).toContain(`htmx ${version}`);
   });
+
+  test("a 303 after hx-post: as is it nests the next page in the target; through the middleware it loads it", async () => {
+    const page = await open(version);
+    await press(page, "#prg-as-is");
+    await expect.poll(() => page.textContent("#prg-box h2")).toBe("Landed 🎉 (inside the target)");
+    expect(new URL(page.url()).pathname).toBe("/");
+    await Promise.all([page.waitForURL(/\/landing/), press(page, "#prg-converted")]);
+    expect(await page.textContent("main h2")).toBe("Landed 🎉");
+    expect(await page.textContent("main .lead")).toContain("a 303 turned into HX-Redirect");
+    await expect
+      .poll(() => page.textContent("[data-panel=landing] [data-headers]"))
+      .toContain("HX-Redirect: /landing");
+  });
+});
+
+test("htmx 4 polling tags: unchanged news is a 304 without a render; a new headline is rendered once", async () => {
+  const page = await open(4);
+  await expect.poll(() => page.textContent("#news")).toContain("version 1 · rendered");
+  const rendered = async () => Number(/rendered (\d+)/.exec((await page.textContent("#news")) ?? "")?.[1]);
+  const first = await rendered();
+  // The page rendered the news with its tag (hx-ptag): every poll is a 304, shown in the panel's box.
+  await expect.poll(() => wire(page, "news").textContent(), { timeout: 5000 }).toContain("HTTP 304");
+  expect(await wire(page, "news").textContent()).toContain("HX-PTag: news-1");
+  await page.waitForTimeout(1100);
+  expect(await rendered()).toBe(first);
+  await press(page, "#publish");
+  await expect.poll(() => page.textContent("#news"), { timeout: 5000 }).toContain("version 2");
+  expect(await rendered()).toBe(first + 1);
+  await page.goto("about:blank");
 });
 
 test("screenshot of the demo (htmx 2) for the README", async () => {

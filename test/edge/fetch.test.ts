@@ -72,3 +72,60 @@ describe("hxplan/hono in the edge runtime", () => {
     expect(res.headers.get("vary")).toBe("HX-Request, HX-History-Restore-Request");
   });
 });
+
+describe("hxplan/fetch middleware in the edge runtime", async () => {
+  const { htmx } = await import("hxplan/fetch");
+  const HTMX4 = { "HX-Request": "true", "HX-Request-Type": "partial", "HX-Source": "button#go" };
+  let renders = 0;
+  const seen: unknown[][] = [];
+  const handler = htmx(
+    async (request, { htmx: req, hx: plan, ptag }, ...rest: unknown[]) => {
+      seen.push(rest);
+      const { pathname } = new URL(request.url);
+      if (pathname === "/save") return Response.redirect("http://edge.test/next", 303); // immutable headers
+      if (pathname === "/news") return ptag("n1", () => new Response(`news ${++renders}`));
+      if (pathname === "/stop") return hx().stopPolling().toResponse("stopped");
+      return plan()
+        .trigger("done", undefined, { after: "settle" })
+        .toResponse(req.isHtmx ? "fragment" : "page");
+    },
+    { redirects: "hx-redirect" },
+  );
+  const call = (path: string, init?: RequestInit, ...rest: unknown[]) =>
+    handler(new Request(`http://edge.test${path}`, init), ...rest);
+
+  it("forwards the runtime's other arguments (Workers' env, ctx)", async () => {
+    await call("/", {}, { KV: 1 }, { waitUntil: 2 });
+    expect(seen.at(-1)).toEqual([{ KV: 1 }, { waitUntil: 2 }]);
+  });
+
+  it("builds version-correct plans and adds Vary", async () => {
+    const res = await call("/", { headers: HTMX4 });
+    expect(await res.text()).toBe("fragment");
+    expect(res.headers.get("hx-trigger")).toBe('{"done":{}}');
+    expect(res.headers.get("vary")).toBe(
+      "HX-Request-Type, HX-Source, HX-Request, HX-History-Restore-Request",
+    );
+  });
+
+  it("converts Response.redirect() (immutable headers) for a plain htmx request", async () => {
+    const res = await call("/save", { method: "POST", headers: HTMX4 });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("hx-redirect")).toBe("http://edge.test/next");
+    expect(res.headers.get("location")).toBeNull();
+    const boosted = await call("/save", { method: "POST", headers: { ...HTMX4, "HX-Boosted": "true" } });
+    expect(boosted.status).toBe(303);
+  });
+
+  it("answers a matching HX-PTag with 304 without rendering, and 286 with Stop Polling", async () => {
+    const first = await call("/news", { headers: HTMX4 });
+    expect(await first.text()).toBe("news 1");
+    expect(first.headers.get("hx-ptag")).toBe("n1");
+    const again = await call("/news", { headers: { ...HTMX4, "HX-PTag": "n1" } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get("hx-ptag")).toBe("n1");
+    expect(again.headers.get("vary")).toBe("HX-PTag");
+    expect(renders).toBe(1);
+    expect((await call("/stop")).statusText).toBe("Stop Polling");
+  });
+});

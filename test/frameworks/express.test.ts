@@ -30,3 +30,28 @@ describe("Express 5 example (examples/express/app.js)", () => {
     expect(res.headers.get("content-type")).toBe("text/html; charset=utf-8");
   });
 });
+
+describe("hxplan/express htmx()", () => {
+  it("used again in a sub-app, keeps one view of the request, so Vary lists every read", async () => {
+    const { htmx } = await import("hxplan/express");
+    const express = (await import("express")).default;
+    const app = express();
+    app.use(htmx());
+    app.use((req, _res, next) => {
+      void req.htmx.boosted;
+      next();
+    });
+    const sub = express();
+    sub.use(htmx({ redirects: "hx-redirect" }));
+    sub.get("/page", (req, res) => {
+      res.send(req.htmx.isHtmx ? "fragment" : "page");
+    });
+    app.use("/sub", sub);
+    const server = createServer(app);
+    const base = await listen(server);
+    const res = await fetch(`${base}/sub/page`, { headers: { "HX-Request": "true" } });
+    expect(await res.text()).toBe("fragment");
+    expect(res.headers.get("vary")).toBe("HX-Boosted, HX-Request, HX-History-Restore-Request");
+    await close(server);
+  });
+});

@@ -100,3 +100,23 @@ describe("hxplan/fastify without the plugin", () => {
     await app.close();
   });
 });
+
+describe("hxplan/fastify htmx()", () => {
+  it("registers as htmx(options), as htmx itself with options, and fastifyHx is the same function", async () => {
+    const { htmx } = await import("hxplan/fastify");
+    expect(fastifyHx).toBe(htmx);
+    for (const register of [
+      (app: ReturnType<typeof Fastify>) => app.register(htmx({ redirects: "hx-redirect" })),
+      (app: ReturnType<typeof Fastify>) => app.register(htmx, { redirects: "hx-redirect" }),
+    ]) {
+      const app = Fastify();
+      await register(app);
+      app.post("/save", async (_request, reply) => reply.redirect("/next", 303));
+      const res = await app.inject({ method: "POST", url: "/save", headers: { "HX-Request": "true" } });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["hx-redirect"]).toBe("/next");
+      expect(res.headers.location).toBeUndefined();
+      await app.close();
+    }
+  });
+});

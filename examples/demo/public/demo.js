@@ -7,15 +7,18 @@
   const version = document.documentElement.dataset.htmx;
   const STORE = "hxplan-demo:last-response";
 
+  const SPELLING = { hx: "HX", ptag: "PTag" };
+
   /** "hx-trigger-after-settle" → "HX-Trigger-After-Settle" (browsers lower-case header names). */
   const canonical = (name) =>
     name
       .split("-")
-      .map((part) => (part.toLowerCase() === "hx" ? "HX" : part.charAt(0).toUpperCase() + part.slice(1)))
+      .map((part) => SPELLING[part.toLowerCase()] ?? part.charAt(0).toUpperCase() + part.slice(1))
       .join("-");
 
   const STATUS_NOTES = {
     286: "stop polling (htmx 2)",
+    304: "Not Modified: nothing swapped",
     422: "Unprocessable Content",
     200: "OK",
   };
