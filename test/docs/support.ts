@@ -59,7 +59,8 @@ export async function runExample(name: string): Promise<RunningExample> {
   }
   const main = servers[0];
   if (main === undefined) log.mockRestore();
-  if (main === undefined) throw new Error(`docs/examples/${name}.js neither listens nor exports a fetch handler`);
+  if (main === undefined)
+    throw new Error(`docs/examples/${name}.js neither listens nor exports a fetch handler`);
   if (!main.listening) await once(main, "listening");
   log.mockRestore(); // after the example's own "listening on …" line
   const { port } = main.address() as net.AddressInfo;
