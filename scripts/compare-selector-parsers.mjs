@@ -1,5 +1,5 @@
 // Measures how strict npm's CSS selector parsers are compared with Chromium's querySelectorAll,
-// and what each costs in a bundle, as contributing/selectors.md reports. Not part of
+// and what each costs in a bundle, as docs/contributing/selectors.md reports. Not part of
 // `npm test`: the parsers are not dependencies. Install them somewhere else and point to it:
 //
 //   mkdir /tmp/parsers && cd /tmp/parsers && npm init -y && npm i css-what css-selector-parser parsel-js

@@ -1,7 +1,7 @@
 // CSS selectors as Chromium's `querySelectorAll` reads them, checked by regular expressions
 // (the Selectors 4 grammar over CSS Syntax 3 tokens), plus htmx's extended forms for
 // HX-Retarget and the CSS escaping of non-ASCII code points. Why hand-written rather than a
-// parser from npm, and how it was measured against Chromium: contributing/selectors.md.
+// parser from npm, and how it was measured against Chromium: docs/contributing/selectors.md.
 
 /** What is wrong with a selector: the index of the offending character and the problem. */
 export type SelectorProblem = readonly [index: number, problem: string];

@@ -82,12 +82,22 @@ describe("docs/examples/partials.js (guide: partials)", () => {
     expect(body).not.toContain("<hx-partial");
   });
 
+  it("serves the page with every target of the partials", async () => {
+    const body = await (await app().fetch("/")).text();
+    for (const id of ['id="task-1"', 'id="task-2"', 'id="open"', 'id="last"', 'id="main"', 'id="toasts"']) {
+      expect(body).toContain(id);
+    }
+  });
+
   it("writes <hx-partial> for an htmx 4 page", async () => {
     const response = await app().fetch("/tasks/2/done", { method: "POST", headers: HTMX4 });
     const body = await response.text();
     expect(body).toContain('<hx-partial hx-target="#task-2" hx-swap="outerHTML">');
-    expect(body).toContain('<hx-partial hx-target="#open" hx-swap="innerHTML">0</hx-partial>');
+    expect(body).toMatch(/<hx-partial hx-target="#open" hx-swap="innerHTML">[01]<\/hx-partial>/);
     expect(body).toContain('<hx-partial hx-target="#toasts" hx-swap="beforeend">');
+    // textContent is written as innerHTML with the text HTML-escaped, the same on every version.
+    expect(body).toContain('<hx-partial hx-target="#last" hx-swap="innerHTML">Open the café</hx-partial>');
+    expect(body.startsWith("Completed Open the café")).toBe(true);
   });
 
   it("answers an unknown task with 404", async () => {
@@ -259,5 +269,39 @@ describe("docs/examples/migrating.js (recipe: migrating to htmx 4)", () => {
 
   it("exports the shared htmx 4 base plan", () => {
     expect((app().module.base as { htmx: number }).htmx).toBe(4);
+  });
+});
+
+describe("docs/examples/cors.js (guide: CORS)", () => {
+  const app = serving("cors");
+
+  it("allows htmx's request headers in the preflight", async () => {
+    const res = await app().fetch("/todos", {
+      method: "OPTIONS",
+      headers: {
+        Origin: "https://app.example",
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "hx-request,hx-current-url,hx-target",
+      },
+    });
+    expect(res.status).toBe(204);
+    const allowed = (res.headers.get("access-control-allow-headers") ?? "").toLowerCase().split(",");
+    expect(allowed).toEqual(expect.arrayContaining(["hx-request", "hx-current-url", "hx-target"]));
+  });
+
+  it("exposes the plan's HX-* headers, merged with what the CORS middleware exposes", async () => {
+    const res = await app().fetch("/todos", {
+      method: "POST",
+      headers: { Origin: "https://app.example", "HX-Request": "true" },
+    });
+    expect(res.headers.get("access-control-allow-origin")).toBe("https://app.example");
+    expect(res.headers.get("access-control-expose-headers")).toBe("X-Request-Id, HX-Trigger, HX-Retarget");
+    expect(res.headers.get("hx-trigger")).toBe('{"todo-added":{}}');
+    expect(res.headers.get("hx-retarget")).toBe("#todos");
+    expect(res.headers.get("vary")).toBe("Origin");
+  });
+
+  it("answers another URL with 404", async () => {
+    expect((await app().fetch("/nope")).status).toBe(404);
   });
 });

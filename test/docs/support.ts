@@ -112,14 +112,17 @@ export function codeBlocks(file: string): CodeBlock[] {
 }
 
 /**
- * The file a block quotes: a JavaScript block whose first line is `// docs/examples/x.js` is that
- * whole file; an HTML block whose first line is `<!-- docs/examples/x.js -->` is an excerpt of it.
+ * The file a block quotes. A block whose first line is `// docs/examples/x.js` is that whole
+ * file (the file starts with the same line); a block whose first line is
+ * `// from docs/examples/x.js` or `<!-- from docs/examples/x.js -->` is an excerpt: the lines
+ * after the marker occur verbatim in the file.
  */
 export function quotedFile(block: CodeBlock): { path: string; whole: boolean } | undefined {
   const first = block.body.split("\n", 1)[0] ?? "";
   const whole = /^\/\/ (docs\/examples\/[\w/.-]+\.js)$/.exec(first);
   if (whole?.[1] !== undefined) return { path: whole[1], whole: true };
-  const excerpt = /^<!-- (docs\/examples\/[\w/.-]+\.js) -->$/.exec(first);
-  if (excerpt?.[1] !== undefined) return { path: excerpt[1], whole: false };
+  const excerpt = /^(?:\/\/ from (docs\/examples\/[\w/.-]+\.js)|<!-- from (docs\/examples\/[\w/.-]+\.js) -->)$/.exec(first);
+  const path = excerpt?.[1] ?? excerpt?.[2];
+  if (path !== undefined) return { path, whole: false };
   return undefined;
 }
