@@ -2,6 +2,7 @@
 // the guides and the recipes quotes a file in docs/examples/ (see quotedFile), and
 // `npm run docs:sync` rewrites the blocks from the files.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { codeBlocks, markdownFiles, quotedFile, ROOT } from "./support.js";
 
@@ -55,5 +56,19 @@ describe("code blocks in the docs", () => {
       .map((f) => `docs/examples/${f.replaceAll("\\", "/")}`);
     expect(examples.length).toBeGreaterThan(0);
     expect(examples.filter((f) => !quoted.has(f))).toEqual([]);
+  });
+
+  // TypeDoc checks these too (npm run docs:check), but it takes most of a minute; this is cheap.
+  it("every relative link of the docs points at a file that exists", () => {
+    const broken: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(ROOT + file, "utf8").replace(/^(`{3,})[^\n]*\n[\s\S]*?^\1$/gm, "");
+      for (const [, target] of text.matchAll(/\]\(([^)\s]+)\)/g)) {
+        if (target === undefined || /^(https?:|mailto:|#)/.test(target)) continue;
+        const path = join(dirname(ROOT + file), target.replace(/#.*$/, ""));
+        if (!existsSync(path)) broken.push(`${file}: ${target}`);
+      }
+    }
+    expect(broken).toEqual([]);
   });
 });

@@ -121,7 +121,8 @@ export function quotedFile(block: CodeBlock): { path: string; whole: boolean } |
   const first = block.body.split("\n", 1)[0] ?? "";
   const whole = /^\/\/ (docs\/examples\/[\w/.-]+\.js)$/.exec(first);
   if (whole?.[1] !== undefined) return { path: whole[1], whole: true };
-  const excerpt = /^(?:\/\/ from (docs\/examples\/[\w/.-]+\.js)|<!-- from (docs\/examples\/[\w/.-]+\.js) -->)$/.exec(first);
+  const excerpt =
+    /^(?:\/\/ from (docs\/examples\/[\w/.-]+\.js)|<!-- from (docs\/examples\/[\w/.-]+\.js) -->)$/.exec(first);
   const path = excerpt?.[1] ?? excerpt?.[2];
   if (path !== undefined) return { path, whole: false };
   return undefined;
