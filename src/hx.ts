@@ -5,9 +5,9 @@ import { applyPlan, type HeaderTarget } from "./adapters/apply.js";
 import { type ResponseBody, toResponse, toResponseInit } from "./adapters/fetch.js";
 import { type Encoder, encodeUrl, fail, isToken, type Site, selector } from "./encode.js";
 import { describeChar, quote } from "./errors.js";
-import { encodeLocation, type LocationOptions } from "./location.js";
+import { encodeLocation } from "./location.js";
 import { unionNames } from "./names.js";
-import { markup, type PartialOptions, partialEntry, renderBody, renderPartials } from "./partial.js";
+import { markup, partialEntry, renderBody, renderPartials } from "./partial.js";
 import {
   checkConsistency,
   checkPlanSize,
@@ -26,42 +26,21 @@ import {
   withTriggers,
 } from "./plan.js";
 import { parseHxOptions, parseTriggerOptions } from "./schema.js";
-import { reswapValue, type SwapModifiers, type SwapStyle } from "./swap.js";
+import { reswapValue } from "./swap.js";
 import { addEvent, buildEvent, eventKey, mergeEvents, type Timing, TRIGGER_HEADERS } from "./trigger.js";
-
-/**
- * Options of {@link hx}.
- *
- * @see https://htmx.org/reference/#response_headers
- */
-export interface HxOptions {
-  /** The htmx major version of the client: 2 (2.0.8+, the default) or 4. */
-  readonly htmx?: 2 | 4 | undefined;
-  /** A JSON replacer run on every trigger param and location value before the built-in encoding. */
-  readonly encoder?: ((key: string, value: unknown) => unknown) | undefined;
-  /** Extra swap styles from htmx extensions, such as `"upsert"`. */
-  readonly swapStyles?: readonly string[] | undefined;
-  /** The budget for the plan's header lines in bytes (default 8192; `Infinity` = no limit). */
-  readonly maxHeaderBytes?: number | undefined;
-}
-
-/**
- * Options of {@link Hx.trigger}.
- *
- * @see https://htmx.org/headers/hx-trigger/
- */
-export interface TriggerOptions {
-  /**
-   * When htmx fires the event: on receipt (`HX-Trigger`, the default), after the swap
-   * (`HX-Trigger-After-Swap`) or after settling (`HX-Trigger-After-Settle`). htmx 4 has only
-   * `HX-Trigger`, which it fires after the swap, so every timing maps to it.
-   */
-  readonly after?: "receive" | "swap" | "settle" | undefined;
-  /** A CSS selector: htmx dispatches the event on that element (htmx 2.0.2+). */
-  readonly target?: string | undefined;
-  /** A JSON replacer for this call's params, instead of the plan's `encoder`. */
-  readonly encoder?: ((key: string, value: unknown) => unknown) | undefined;
-}
+import type {
+  CheckedModifiers,
+  CheckedSwapSpec,
+  HtmxVersion,
+  HxOptions,
+  LocationOptions,
+  LocationSwap,
+  PartialOptions,
+  StylesOf,
+  SwapModifiers,
+  TriggerOptions,
+  VersionOf,
+} from "./types.js";
 
 const VERSION_2: ReadonlySet<string> = new Set();
 
@@ -107,6 +86,15 @@ const REPLACE_SITE: Site = { method: "replaceUrl()", header: "HX-Replace-Url" };
 const RETARGET_SITE: Site = { method: "retarget()", header: "HX-Retarget" };
 const RESWAP_SITE: Site = { method: "reswap()", header: "HX-Reswap" };
 
+/** What the compiler says when `stopPolling()` is called on an `Hx<4>`: htmx 4 has no stop-polling status. */
+interface StopPollingIsHtmx2Only {
+  readonly "stopPolling() is htmx 2 only: htmx 4 keeps polling on 286": never;
+}
+/** What the compiler says when `ptag()` is called on an `Hx<2>`: `hx-ptag` is an htmx 4 extension. */
+interface PtagIsHtmx4Only {
+  readonly "ptag() is htmx 4 only: use hx({ htmx: 4 })": never;
+}
+
 // The private construction path: only this module holds the key, so only `#next` can hand the
 // constructor a prepared state (its public signature stays `(options?)`).
 const PRIVATE_KEY: object = {};
@@ -124,7 +112,7 @@ const PRIVATE_KEY: object = {};
  * ```
  * @see https://htmx.org/reference/#response_headers
  */
-export class Hx {
+export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
   readonly #state: State;
   #lines: Lines | undefined;
   #headers: Readonly<Record<string, string>> | undefined;
@@ -145,11 +133,11 @@ export class Hx {
   }
 
   /** The plan of `state` (this plan's state with one change), checked as a whole. */
-  #next(state: State, site: Site): Hx {
+  #next(state: State, site: Site): Hx<V, X> {
     checkConsistency(state, site);
     // The header lines themselves are built once, when the plan is applied.
     checkPlanSize(state, site);
-    return new (Hx as unknown as new (o: undefined, key: object, state: State) => Hx)(
+    return new (Hx as unknown as new (o: undefined, key: object, state: State) => Hx<V, X>)(
       undefined,
       PRIVATE_KEY,
       state,
@@ -157,8 +145,8 @@ export class Hx {
   }
 
   /** The htmx major version this plan is built for. */
-  get htmx(): 2 | 4 {
-    return this.#state.options.htmx;
+  get htmx(): V {
+    return this.#state.options.htmx as V;
   }
 
   /**
@@ -182,7 +170,7 @@ export class Hx {
    * ```
    * @see https://htmx.org/headers/hx-trigger/
    */
-  trigger(name: string, params?: unknown, options?: TriggerOptions): Hx {
+  trigger(name: string, params?: unknown, options?: TriggerOptions): Hx<V, X> {
     const state = this.#state;
     const { htmx } = state.options;
     let { encoder } = state.options;
@@ -208,7 +196,7 @@ export class Hx {
     return this.#next(withTriggers(state, triggers), site);
   }
 
-  #history(site: Site, url: string | URL | false): Hx {
+  #history(site: Site, url: string | URL | false): Hx<V, X> {
     const header = site.header as HistoryHeader;
     let value: string;
     if (url === false) value = "false";
@@ -238,7 +226,7 @@ export class Hx {
    * ```
    * @see https://htmx.org/headers/hx-push-url/
    */
-  pushUrl(url: string | URL | false): Hx {
+  pushUrl(url: string | URL | false): Hx<V, X> {
     return this.#history(PUSH_SITE, url);
   }
 
@@ -258,11 +246,11 @@ export class Hx {
    * ```
    * @see https://htmx.org/headers/hx-replace-url/
    */
-  replaceUrl(url: string | URL | false): Hx {
+  replaceUrl(url: string | URL | false): Hx<V, X> {
     return this.#history(REPLACE_SITE, url);
   }
 
-  #navigate(name: NavigationHeader, value: string, site: Site): Hx {
+  #navigate(name: NavigationHeader, value: string, site: Site): Hx<V, X> {
     return this.#next(withNavigation(this.#state, { name, value }), site);
   }
 
@@ -282,7 +270,7 @@ export class Hx {
    * ```
    * @see https://htmx.org/headers/hx-redirect/
    */
-  redirect(url: string | URL): Hx {
+  redirect(url: string | URL): Hx<V, X> {
     const site: Site = { method: "redirect()", header: "HX-Redirect" };
     return this.#navigate("HX-Redirect", encodeUrl(url, site), site);
   }
@@ -304,7 +292,7 @@ export class Hx {
    * ```
    * @see https://htmx.org/reference/#response_headers
    */
-  refresh(...args: [] | [undefined]): Hx {
+  refresh(...args: [] | [undefined]): Hx<V, X> {
     const site: Site = { method: "refresh()", header: "HX-Refresh" };
     if (args.length > 0 && args[0] !== undefined) {
       fail(
@@ -335,7 +323,12 @@ export class Hx {
    * ```
    * @see https://htmx.org/headers/hx-location/
    */
-  location(path: string | URL, options?: LocationOptions): Hx {
+  location<const S extends string = never>(
+    path: string | URL,
+    options?: Omit<LocationOptions, "swap"> & {
+      readonly swap?: (S & CheckedSwapSpec<S, V, X>) | LocationSwap | undefined;
+    },
+  ): Hx<V, X> {
     const site: Site = { method: "location()", header: "HX-Location" };
     const { htmx, encoder, extraStyles } = this.#state.options;
     return this.#navigate(
@@ -364,7 +357,12 @@ export class Hx {
    * @see https://htmx.org/attributes/hx-swap/
    */
   // `string & {}` admits extension styles (hx({ swapStyles })) and keeps autocomplete.
-  reswap(style: SwapStyle | (string & {}), modifiers?: SwapModifiers): Hx;
+  // The style is checked by the compiler against the plan's version (`Hx<2>`, `Hx<4>`): a literal
+  // style or modifier of the other version only does not compile; a plain `string` does.
+  reswap<const S extends string, const M extends SwapModifiers>(
+    style: S & CheckedSwapSpec<S, V, X>,
+    modifiers?: M & CheckedModifiers<M, V>,
+  ): Hx<V, X>;
   /**
    * Changes how the response is swapped (`HX-Reswap`), from one raw `hx-swap` spec parsed with
    * the plan's htmx grammar. The style may be omitted (`"swap:1s"`: htmx uses its default).
@@ -375,8 +373,8 @@ export class Hx {
    *   `unsupported_in_version` (a style or spelling of the other htmx version),
    *   `status_conflict` (the plan has a 3xx status), `header_too_large`
    */
-  reswap(rawSpec: string): Hx;
-  reswap(spec: string, modifiers?: SwapModifiers): Hx {
+  reswap<const S extends string>(rawSpec: S & CheckedSwapSpec<S, V, X>): Hx<V, X>;
+  reswap(spec: string, modifiers?: SwapModifiers): Hx<V, X> {
     const site = RESWAP_SITE;
     const value = reswapValue(spec, modifiers, this.#state.options, site);
     return this.#next(withLine(this.#state, "reswap", value), site);
@@ -398,7 +396,7 @@ export class Hx {
    * ```
    * @see https://htmx.org/reference/#response_headers
    */
-  retarget(target: string): Hx {
+  retarget(target: string): Hx<V, X> {
     const site = RETARGET_SITE;
     const value = selector(target, "extended", site);
     if (value === "none") {
@@ -429,7 +427,7 @@ export class Hx {
    * ```
    * @see https://htmx.org/reference/#response_headers
    */
-  reselect(select: string): Hx {
+  reselect(select: string): Hx<V, X> {
     const site: Site = { method: "reselect()", header: "HX-Reselect" };
     const value = selector(select, "css", site);
     if (value === "unset" && this.#state.options.htmx === 4) {
@@ -461,9 +459,10 @@ export class Hx {
    * ```
    * @see https://four.htmx.org/extensions/ptag/
    */
-  ptag(tag: string): Hx {
+  ptag(this: [V] extends [2] ? PtagIsHtmx4Only : Hx<V, X>, tag: string): Hx<V, X> {
+    const self = this as Hx<V, X>;
     const site: Site = { method: "ptag()", header: "HX-PTag" };
-    if (this.#state.options.htmx !== 4)
+    if (self.#state.options.htmx !== 4)
       fail("unsupported_in_version", site, "hx-ptag is htmx 4's; use hx({ htmx: 4 })");
     // 1-512 printable ASCII characters, no space at either end (Fetch trims it: no match).
     if (typeof tag !== "string" || !/^[!-~]([ -~]{0,510}[!-~])?$/.test(tag)) {
@@ -476,7 +475,7 @@ export class Hx {
         `the tag ${quote(text)} must be 1-512 printable ASCII characters, no outer space: ${where}`,
       );
     }
-    return this.#next(withLine(this.#state, "ptag", tag), site);
+    return self.#next(withLine(self.#state, "ptag", tag), site);
   }
 
   /**
@@ -493,16 +492,17 @@ export class Hx {
    * ```
    * @see https://htmx.org/docs/#polling
    */
-  stopPolling(): Hx {
+  stopPolling(this: [V] extends [4] ? StopPollingIsHtmx2Only : Hx<V, X>): Hx<V, X> {
+    const self = this as Hx<V, X>;
     const site: Site = { method: "stopPolling()", header: "(status)" };
-    if (this.#state.options.htmx === 4) {
+    if (self.#state.options.htmx === 4) {
       fail(
         "unsupported_in_version",
         site,
         'htmx 4 has no stop-polling status (286 swaps like any 2xx); swap the polling element out, e.g. reswap("outerHTML") with content without hx-trigger',
       );
     }
-    return this.status(HTMX_STOP_POLLING);
+    return self.status(HTMX_STOP_POLLING);
   }
 
   /**
@@ -523,7 +523,7 @@ export class Hx {
    * ```
    * @see https://htmx.org/docs/#response-handling
    */
-  status(code: number): Hx {
+  status(code: number): Hx<V, X> {
     const site: Site = { method: "status()", header: "(status)" };
     if (typeof code !== "number" || !Number.isInteger(code) || code < 200 || code > 599) {
       fail("invalid_option", site, `status must be an integer from 200 to 599, got ${quote(String(code))}`);
@@ -546,7 +546,7 @@ export class Hx {
    * ```
    * @see https://htmx.org/docs/#caching
    */
-  vary(...names: string[]): Hx {
+  vary(...names: string[]): Hx<V, X> {
     const site: Site = { method: "vary()", header: "Vary" };
     if (names.length === 0) return this;
     for (const name of names) {
@@ -574,7 +574,7 @@ export class Hx {
    * ```
    * @see https://htmx.org/docs/#cors
    */
-  exposeHeaders(): Hx {
+  exposeHeaders(): Hx<V, X> {
     return this.#next(patchState(this.#state, { expose: true }), {
       method: "exposeHeaders()",
       header: "Access-Control-Expose-Headers",
@@ -598,7 +598,8 @@ export class Hx {
    * ```
    * @see https://htmx.org/reference/#response_headers
    */
-  merge(other: Hx): Hx {
+  // biome-ignore lint/suspicious/noExplicitAny: a plan of any version and styles (checked at run time).
+  merge(other: Hx<any, any>): Hx<V, X> {
     const site: Site = { method: "merge()", header: "(plan)" };
     if (!(other instanceof Hx)) fail("invalid_option", site, "merge() takes a plan made by hx()");
     const a = this.#state;
@@ -830,7 +831,13 @@ export class Hx {
    * ```
    * @see https://htmx.org/attributes/hx-swap-oob/
    */
-  partial(target: string, html: string, options?: PartialOptions): Hx {
+  partial<const S extends string = never>(
+    target: string,
+    html: string,
+    options?: Omit<PartialOptions, "swap"> & {
+      readonly swap?: (S & CheckedSwapSpec<S, V, X>) | LocationSwap | undefined;
+    },
+  ): Hx<V, X> {
     const state = this.#state;
     const partials = [...state.partials, partialEntry(target, html, options, state.options)];
     return this.#next(patchState(state, { partials }), { method: "partial()", header: "(partial)" });
@@ -889,6 +896,8 @@ export const HTMX_STOP_POLLING = 286 as const;
  * ```
  * @see https://htmx.org/reference/#response_headers
  */
+export function hx(options?: undefined): Hx<2>;
+export function hx<const O extends HxOptions>(options: O): Hx<VersionOf<O>, StylesOf<O>>;
 export function hx(options?: HxOptions): Hx {
   return new Hx(options);
 }

@@ -20,9 +20,23 @@
 export type { HeaderRecord, HeaderTarget, NodeResponseLike } from "./adapters/apply.js";
 export type { ResponseBody } from "./adapters/fetch.js";
 export { HxError, type HxErrorCode, type HxErrorOptions, isHxError } from "./errors.js";
-export { HTMX_STOP_POLLING, Hx, type HxOptions, hx, type TriggerOptions } from "./hx.js";
-export type { LocationOptions, LocationSwap } from "./location.js";
-export type { PartialOptions } from "./partial.js";
+export { HTMX_STOP_POLLING, Hx, hx } from "./hx.js";
 export type { HxRequest, IncomingMessageLike, RequestHeaderRecord } from "./request.js";
 export { hxRequest } from "./request.js";
-export type { Duration, Htmx2SwapStyle, SwapModifiers, SwapStyle } from "./swap.js";
+export type {
+  CheckedModifiers,
+  CheckedSwapSpec,
+  Duration,
+  Htmx2SwapStyle,
+  HtmxVersion,
+  HxOptions,
+  LocationOptions,
+  LocationSwap,
+  PartialOptions,
+  StylesOf,
+  SwapModifiers,
+  SwapStyle,
+  SwapStyleOf,
+  TriggerOptions,
+  VersionOf,
+} from "./types.js";

@@ -15,47 +15,9 @@ import {
 } from "./encode.js";
 import { describeChar, quote } from "./errors.js";
 import { parseLocationOptions, parseLocationSwap } from "./schema.js";
-import { rawSwap, type SwapContext, type SwapModifiers, type SwapStyle, serializeSwap } from "./swap.js";
+import { rawSwap, type SwapContext, serializeSwap } from "./swap.js";
 import { eventKey } from "./trigger.js";
-
-/**
- * The `swap` option of {@link LocationOptions} in its typed form: a style and the
- * {@link SwapModifiers}, validated and written like `reswap()`.
- *
- * @see https://htmx.org/headers/hx-location/
- */
-export interface LocationSwap extends SwapModifiers {
-  /** The swap style; omitted, htmx uses its default style. */
-  readonly style?: SwapStyle | (string & {}) | undefined;
-}
-
-/**
- * Options of `location()`, written into the `HX-Location` JSON in this order.
- *
- * @see https://htmx.org/headers/hx-location/
- */
-export interface LocationOptions {
-  /** A CSS selector for the source element of the request. */
-  readonly source?: string | undefined;
-  /** The name of the event that triggers the request. */
-  readonly event?: string | undefined;
-  /** A CSS selector for the element to swap into (default `body`). */
-  readonly target?: string | undefined;
-  /** How to swap: a raw `hx-swap` spec or a typed style and modifiers. */
-  readonly swap?: string | LocationSwap | undefined;
-  /** A CSS selector picking the part of the response to swap in. */
-  readonly select?: string | undefined;
-  /** Out-of-band selections (`"#a, #b:afterbegin"`). */
-  readonly selectOOB?: string | undefined;
-  /** Values to send with the GET (a JSON object). */
-  readonly values?: Readonly<Record<string, unknown>> | undefined;
-  /** Extra request headers: HTTP token names, printable-ASCII values. */
-  readonly headers?: Readonly<Record<string, string>> | undefined;
-  /** The URL to push into history, or `false` for none. Not with `replace`. */
-  readonly push?: string | URL | false | undefined;
-  /** The URL to replace the current history entry with, or `false`. Not with `push`. */
-  readonly replace?: string | URL | false | undefined;
-}
+import type { SwapModifiers } from "./types.js";
 
 const PLAIN_PATH_FORBIDDEN = /[{,:\s]/;
 

@@ -10,27 +10,15 @@
 // innerHTML; a modifier makes htmx 2 throw and never finish the request.
 import { fail, type Site, selector } from "./encode.js";
 import { quote } from "./errors.js";
-import { type LocationSwap, swapOption } from "./location.js";
+import { swapOption } from "./location.js";
 import type { SwapContext } from "./swap.js";
+import type { PartialOptions } from "./types.js";
 
 /** One partial: a checked target selector, a canonical swap spec and the caller's markup. */
 export interface PartialEntry {
   readonly target: string;
   readonly swap: string;
   readonly html: string;
-}
-
-/**
- * Options of `partial()`.
- *
- * @see https://htmx.org/attributes/hx-swap/
- */
-export interface PartialOptions {
-  /**
-   * How to swap (default `innerHTML`): a raw `hx-swap` spec or a typed style and modifiers,
-   * validated like `reswap()`. htmx 2 takes a bare style only.
-   */
-  readonly swap?: string | LocationSwap | undefined;
 }
 
 const SITE: Site = { method: "partial()", header: "(partial)" };

@@ -4,8 +4,7 @@
 import * as z from "zod/mini";
 import { describeType, fail, type Site } from "./encode.js";
 import type { HxErrorCode } from "./errors.js";
-import type { HxOptions, TriggerOptions } from "./hx.js";
-import type { LocationOptions } from "./location.js";
+import type { HxOptions, LocationOptions, TriggerOptions } from "./types.js";
 
 // Each option is one rule: a test and the words for its message. zod runs the tests inside
 // strict object schemas (unknown keys, the object itself, and the issue paths); the tests are

@@ -4,12 +4,12 @@ import { describe, expectTypeOf, it } from "vitest";
 
 describe("partial() and render() types", () => {
   it("returns a plan and a string", () => {
-    expectTypeOf(hx().partial("#a", "<b>x</b>")).toEqualTypeOf<Hx>();
+    expectTypeOf(hx().partial("#a", "<b>x</b>")).toEqualTypeOf<Hx<2>>();
     expectTypeOf(hx().partial("#a", "x", { swap: "outerHTML" }).render()).toEqualTypeOf<string>();
     expectTypeOf(hx().render("<p>m</p>")).toEqualTypeOf<string>();
-    expectTypeOf(
-      hx({ htmx: 4 }).partial("#a", "x", { swap: { style: "append", swap: "1s" } }),
-    ).toEqualTypeOf<Hx>();
+    expectTypeOf(hx({ htmx: 4 }).partial("#a", "x", { swap: { style: "append", swap: "1s" } })).toEqualTypeOf<
+      Hx<4>
+    >();
   });
 
   it("types the options and the toJSON listing", () => {

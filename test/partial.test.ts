@@ -163,9 +163,12 @@ describe("validation", () => {
   });
 
   it("validates swap like reswap, per version", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expect(codeOf(() => hx().partial("#a", "x", { swap: "sideways" }))).toBe("invalid_swap");
     expect(codeOf(() => hx().partial("#a", "x", { swap: "" }))).toBe("invalid_swap");
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expect(codeOf(() => hx().partial("#a", "x", { swap: "append" }))).toBe("unsupported_in_version");
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expect(codeOf(() => hx({ htmx: 4 }).partial("#a", "x", { swap: "beforeend focus-scroll:true" }))).toBe(
       "unsupported_in_version",
     );

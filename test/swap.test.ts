@@ -69,6 +69,7 @@ describe("typed reswap", () => {
   });
 
   it("checks styles per version", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expect(code(() => hx().reswap("prepend"))).toBe("unsupported_in_version");
     expect(code(() => hx().reswap("sideways" as "none"))).toBe("invalid_swap");
     expect(v4.reswap("prepend").toHeaders()["HX-Reswap"]).toBe("prepend");
@@ -81,7 +82,9 @@ describe("typed reswap", () => {
   });
 
   it("refuses htmx-4-only modifiers under htmx 2", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expect(code(() => hx().reswap("outerHTML", { strip: true }))).toBe("unsupported_in_version");
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expect(code(() => hx().reswap("outerHTML", { target: "#x" }))).toBe("unsupported_in_version");
   });
 
@@ -113,9 +116,13 @@ describe("raw reswap", () => {
   });
 
   it("tells the other version's spelling from nonsense", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expect(code(() => hx().reswap("outerHTML focusScroll:true"))).toBe("unsupported_in_version");
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expect(code(() => hx().reswap("outerHTML scrollTarget:#x"))).toBe("unsupported_in_version");
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expect(code(() => v4.reswap("outerHTML focus-scroll:true"))).toBe("unsupported_in_version");
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expect(code(() => v4.reswap("outerHTML scroll:#x:top"))).toBe("unsupported_in_version");
     expect(code(() => hx().reswap("outerHTML wobble:3"))).toBe("invalid_swap");
     expect(code(() => hx().reswap("outerHTML transition:maybe"))).toBe("invalid_swap");

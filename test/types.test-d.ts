@@ -16,8 +16,8 @@ import { describe, expectTypeOf, it } from "vitest";
 
 describe("public types", () => {
   it("hx() returns an Hx and every method returns an Hx", () => {
-    expectTypeOf(hx()).toEqualTypeOf<Hx>();
-    expectTypeOf(hx().trigger("a").pushUrl("/x").reswap("outerHTML")).toEqualTypeOf<Hx>();
+    expectTypeOf(hx()).toEqualTypeOf<Hx<2>>();
+    expectTypeOf(hx().trigger("a").pushUrl("/x").reswap("outerHTML")).toEqualTypeOf<Hx<2>>();
     expectTypeOf(new Hx({ htmx: 4 })).toEqualTypeOf<Hx>();
     const options: HxOptions = { htmx: 4, maxHeaderBytes: Number.POSITIVE_INFINITY };
     expectTypeOf(hx(options).htmx).toEqualTypeOf<2 | 4>();

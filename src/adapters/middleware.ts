@@ -3,8 +3,9 @@
 // redirect conversion and the Vary names. Runtime-neutral: no framework, no `node:` module.
 import { fail, type Site } from "../encode.js";
 import { isHxError } from "../errors.js";
-import { type Hx, type HxOptions, hx } from "../hx.js";
+import { type Hx, hx } from "../hx.js";
 import type { HxRequest } from "../request.js";
+import type { HxOptions } from "../types.js";
 
 /**
  * Options of every hxplan middleware (`hxplan/express`, `hxplan/node`, `hxplan/fetch`,

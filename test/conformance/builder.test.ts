@@ -193,6 +193,7 @@ describe("methods and their headers (htmx 2)", () => {
     expect(p.isEmpty).toBe(false);
   });
   it("stopPolling() with htmx 4 is unsupported_in_version", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx({ htmx: 4 }).stopPolling(), { code: "unsupported_in_version" });
   });
   it("status(code) sets statusCode", () => {

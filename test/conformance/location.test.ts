@@ -159,7 +159,9 @@ describe("options validation", () => {
   });
   it("swap raw spec validated like reswap", () => {
     expect(loc2("/p", { swap: "outerHTML swap:1s" })).toBe('{"path":"/p","swap":"outerHTML swap:1000ms"}');
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx().location("/p", { swap: "bogus" }), { code: "invalid_swap" });
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx().location("/p", { swap: "innerMorph" }), { code: "unsupported_in_version" });
   });
   it("swap object {style, ...modifiers}", () => {

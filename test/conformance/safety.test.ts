@@ -327,6 +327,7 @@ describe("error shape", () => {
     expectHxError(() => hx().status(700), { code: "invalid_option", msg: ["status", "700"] });
   });
   it("unsupported_in_version for stopPolling names the method", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx({ htmx: 4 }).stopPolling(), {
       code: "unsupported_in_version",
       msg: ["stopPolling"],

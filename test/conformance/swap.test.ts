@@ -119,8 +119,11 @@ describe("modifiers, htmx 2", () => {
     expect(r2("innerHTML", { show: "top", showTarget: "#café" })).toBe("innerHTML show:#caf\\0000e9:top");
   });
   it("strip / swapEmpty / target → unsupported_in_version under htmx 2", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx().reswap("innerHTML", { strip: true }), { code: "unsupported_in_version" });
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx().reswap("innerHTML", { swapEmpty: true }), { code: "unsupported_in_version" });
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx().reswap("innerHTML", { target: "#x" }), { code: "unsupported_in_version" });
   });
   it("unknown modifier key → invalid_swap or invalid_option", () => {
@@ -204,33 +207,43 @@ describe("raw spec", () => {
     expect(r2("innerHTML focus-scroll:true")).toBe("innerHTML focus-scroll:true");
   });
   it("htmx 2: focusScroll: → unsupported_in_version", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx().reswap("innerHTML focusScroll:true"), { code: "unsupported_in_version" });
   });
   it("htmx 2: scrollTarget: → unsupported_in_version", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx().reswap("innerHTML scroll:top scrollTarget:#x"), {
       code: "unsupported_in_version",
     });
   });
   it("htmx 2: showTarget:/strip:/swapEmpty:/target: → unsupported_in_version", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx().reswap("innerHTML show:top showTarget:#x"), { code: "unsupported_in_version" });
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx().reswap("innerHTML strip:true"), { code: "unsupported_in_version" });
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx().reswap("innerHTML swapEmpty:true"), { code: "unsupported_in_version" });
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx().reswap("innerHTML target:#x"), { code: "unsupported_in_version" });
   });
   it("htmx 2: raw htmx-4 style → unsupported_in_version", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx().reswap("innerMorph swap:1s"), { code: "unsupported_in_version" });
   });
   it("htmx 4: focus-scroll: → unsupported_in_version", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx({ htmx: 4 }).reswap("innerHTML focus-scroll:true"), {
       code: "unsupported_in_version",
     });
   });
   it("htmx 4: scroll:#x:top → unsupported_in_version", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx({ htmx: 4 }).reswap("innerHTML scroll:#x:top"), {
       code: "unsupported_in_version",
     });
   });
   it("htmx 4: show:window:top → unsupported_in_version", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx({ htmx: 4 }).reswap("innerHTML show:window:top"), {
       code: "unsupported_in_version",
     });
@@ -248,6 +261,7 @@ describe("raw spec", () => {
     expectHxError(() => hx({ htmx: 4 }).reswap("innerHTML bogus:1"), { code: "invalid_swap" });
   });
   it("unknown style → invalid_swap", () => {
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
     expectHxError(() => hx().reswap("bogus swap:1s"), { code: "invalid_swap" });
   });
   it("raw spec with extension style", () => {

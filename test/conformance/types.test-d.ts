@@ -19,10 +19,10 @@ import { describe, expectTypeOf, it } from "vitest";
 
 describe("public types", () => {
   it("builder types", () => {
-    expectTypeOf(hx()).toEqualTypeOf<Hx>();
+    expectTypeOf(hx()).toEqualTypeOf<Hx<2>>();
     expectTypeOf(
       hx({ htmx: 4, maxHeaderBytes: Number.POSITIVE_INFINITY, swapStyles: ["upsert"] }),
-    ).toEqualTypeOf<Hx>();
+    ).toEqualTypeOf<Hx<4, "upsert">>();
     expectTypeOf(HTMX_STOP_POLLING).toMatchTypeOf<number>();
     expectTypeOf<HxOptions["htmx"]>().toEqualTypeOf<2 | 4 | undefined>();
     const o: TriggerOptions = { after: "settle", target: "#x", encoder: (_k, v) => v };
@@ -69,7 +69,7 @@ describe("public types", () => {
       .vary("Accept", "Cookie")
       .vary()
       .merge(hx());
-    expectTypeOf(p).toEqualTypeOf<Hx>();
+    expectTypeOf(p).toEqualTypeOf<Hx<2>>();
     expectTypeOf(p.toHeaders()).toEqualTypeOf<Readonly<Record<string, string>>>();
     expectTypeOf(p.statusCode).toEqualTypeOf<number | undefined>();
     expectTypeOf(p.isEmpty).toEqualTypeOf<boolean>();
