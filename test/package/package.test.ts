@@ -289,8 +289,9 @@ describe("the packed tarball", () => {
       if (!(await stat(source).catch(() => undefined))) orphans.push(p);
     }
     expect(orphans, "dist/ files without a source in src/ (rm -rf dist and rebuild)").toEqual([]);
-    // A loose ceiling: catches a stray folder in the tarball, not a growing library.
-    expect(packed.size, "packed bytes").toBeLessThan(150_000);
+    // A loose ceiling: catches a stray folder in the tarball, not a growing library (dist/ with
+    // its maps and the src/ they point at: about 165 kB packed).
+    expect(packed.size, "packed bytes").toBeLessThan(250_000);
     console.info(`hxplan tarball: ${packed.size} bytes packed, ${packed.unpackedSize} unpacked`);
   });
 
