@@ -175,7 +175,10 @@ function faultyServerResponse(fault: Fault): ServerResponse {
   }
   let status = res.statusCode;
   Object.defineProperty(res, "statusCode", {
-    get: () => (fault.tick("get statusCode"), status),
+    get: () => {
+      fault.tick("get statusCode");
+      return status;
+    },
     set: (code: number) => {
       fault.tick("set statusCode");
       status = code;
@@ -334,8 +337,14 @@ describe("applyTo under a fault at every position", () => {
           while (!Object.getOwnPropertyDescriptor(proto, "status")) proto = Object.getPrototypeOf(proto);
           const status = Object.getOwnPropertyDescriptor(proto, "status")!;
           Object.defineProperty(response, "status", {
-            get: () => (fault.tick("get status"), status.get!.call(response)),
-            set: (code: number) => (fault.tick("set status"), status.set!.call(response, code)),
+            get: () => {
+              fault.tick("get status");
+              return status.get!.call(response);
+            },
+            set: (code: number) => {
+              fault.tick("set status");
+              status.set!.call(response, code);
+            },
           });
           const snapshot = () => ({ status: ctx.res.statusCode, headers: { ...ctx.res.getHeaders() } });
           const before = snapshot();
@@ -408,7 +417,10 @@ describe("applyTo under a fault at every position", () => {
           }
           const headers = c.res.headers;
           const get = headers.get;
-          headers.get = (name: string) => (fault.tick(`get ${name}`), get.call(headers, name));
+          headers.get = (name: string) => {
+            fault.tick(`get ${name}`);
+            return get.call(headers, name);
+          };
           let error: unknown;
           try {
             current.plan?.applyTo(honoContext(c));
@@ -613,8 +625,14 @@ describe("the law, for random plans, existing headers and fault positions", () =
             }
             const record: Record<string, string> = { ...init };
             const proxy = new Proxy(record, {
-              set: (t, k, v) => (fault.tick("set"), Reflect.set(t, k, v)),
-              deleteProperty: (t, k) => (fault.tick("delete"), Reflect.deleteProperty(t, k)),
+              set: (t, k, v) => {
+                fault.tick("set");
+                return Reflect.set(t, k, v);
+              },
+              deleteProperty: (t, k) => {
+                fault.tick("delete");
+                return Reflect.deleteProperty(t, k);
+              },
             });
             return { target: proxy, snapshot: () => ({ ...record }) };
           };
