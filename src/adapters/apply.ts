@@ -109,7 +109,7 @@ function existingLines(value: Existing, site: Site): string[] {
 /**
  * The names of a list header already on the target (`Vary`, `Access-Control-Expose-Headers`):
  * comma-separated, spaces and tabs around each dropped, empty elements skipped. Each is written
- * back, so each must be an HTTP token (or `*`), else `invalid_existing_header`.
+ * back, so each must be an HTTP token (`*` is one), else `invalid_existing_header`.
  */
 function listNames(value: Existing, site: Site): string[] {
   const out: string[] = [];
@@ -117,13 +117,13 @@ function listNames(value: Existing, site: Site): string[] {
     for (const part of line.split(",")) {
       const name = part.replace(/^[ \t]+|[ \t]+$/g, "");
       if (name === "") continue;
-      if (name !== "*" && !isToken(name)) {
+      if (!isToken(name)) {
         let bad = 0;
         while (isToken(name[bad]!)) bad++;
         fail(
           "invalid_existing_header",
           site,
-          `the response holds ${quote(line)}, whose ${quote(name)} is no HTTP token: ${describeChar(name, bad)}`,
+          `the response holds ${quote(line)}: ${quote(name)} is no HTTP token, ${describeChar(name, bad)}`,
         );
       }
       out.push(name);
@@ -145,20 +145,11 @@ export function computeWrites(
   // The common case, nothing to merge: the plan's own lines as they are, whose size every
   // change to the plan checked already (checkPlanSize).
   const probes = probeNames(state);
-  let at = 0;
-  let found: Existing;
-  for (; at < probes.length; at++) {
-    found = read(probes[at]!);
-    if (found !== undefined) break;
-  }
-  if (at === probes.length) return { lines, remove: NO_REMOVALS };
-  // Something to merge or replace; what the probes read is kept.
-  const seen = new Map<string, Existing>(probes.slice(0, at).map((name) => [name, undefined]));
-  seen.set(probes[at]!, found);
-  const get = (name: string): Existing => {
-    if (!seen.has(name)) seen.set(name, read(name));
-    return seen.get(name);
-  };
+  let fresh = true;
+  for (let i = 0; i < probes.length && fresh; i++) fresh = read(probes[i]!) === undefined;
+  if (fresh) return { lines, remove: NO_REMOVALS };
+  // Something to merge or replace. A name read again gives what is merged: the value merged
+  // is the value checked.
   const max = state.options.maxHeaderBytes;
   const out: string[] = [];
   const remove: string[] = [];
@@ -168,9 +159,9 @@ export function computeWrites(
     const site: Site = { method, header: name };
     const timing = TIMING_OF[name];
     if (timing !== undefined) {
-      const existing = existingLines(get(name), site);
+      const existing = existingLines(read(name), site);
       // Over the limit already: refused before it is parsed (name + ": " + lines joined + CRLF).
-      const bytes = existing.reduce((sum, line) => sum + line.length + 2, name.length + 2);
+      const bytes = name.length + 4 + existing.join(", ").length;
       if (existing.length > 0 && bytes > max) {
         fail(
           "header_too_large",
@@ -185,11 +176,11 @@ export function computeWrites(
           : eventsText(mergeExistingEvents(existing, state.triggers[timing]!, site)),
       );
     } else if (name === "Vary" || name === "Access-Control-Expose-Headers") {
-      const existing = listNames(get(name), site);
+      const existing = listNames(read(name), site);
       out.push(name, existing.length === 0 ? value : unionNames(existing, value.split(", ")).join(", "));
     } else {
       out.push(name, value);
-      for (const other of OTHERS[name] ?? NO_REMOVALS) if (get(other) !== undefined) remove.push(other);
+      for (const other of OTHERS[name] ?? NO_REMOVALS) if (read(other) !== undefined) remove.push(other);
     }
   }
   checkSize(linePairs(out), max, { method, header: "(plan)" });
@@ -237,7 +228,7 @@ export function checkRedirectStatus(
     fail(
       "status_conflict",
       { method, header: "(status)" },
-      `status ${own} is a redirect, but the response holds HX-* headers, which htmx would never see; use status 200 with redirect() or location()`,
+      `the plan's status ${own} is a redirect: htmx never sees the response's HX-* headers on it; use status 200 and redirect() or location()`,
     );
   }
   if (
@@ -250,7 +241,7 @@ export function checkRedirectStatus(
     fail(
       "status_conflict",
       { method, header: "(status)" },
-      `the response has status ${current}, a redirect: htmx never sees HX-* headers on it; set status 200 and use redirect() or location()`,
+      `the response's status ${current} is a redirect: htmx never sees the plan's HX-* headers on it; use status 200 and redirect() or location()`,
     );
   }
 }
@@ -264,83 +255,47 @@ function isHeaders(value: unknown): value is Headers {
     h !== null &&
     typeof h.get === "function" &&
     typeof h.set === "function" &&
-    typeof h.append === "function" &&
     typeof h.delete === "function" &&
-    typeof h.has === "function"
+    typeof h.keys === "function"
   )
     return true;
   return typeof Headers !== "undefined" && value instanceof Headers;
 }
 
-function immutableHeaders(method: string, cause: unknown): never {
-  return fail(
-    "headers_sent",
-    { method, header: "(headers)" },
-    "the Headers is immutable (a fetched or sent response); use plan.toResponse()",
-    cause,
-  );
+/** `headers_sent`: the target takes no more headers (`why`); what it holds stays. */
+function sent(method: string, why: string, cause?: unknown): never {
+  return fail("headers_sent", { method, header: "(response)" }, `the headers ${why}`, cause);
 }
 
-function headersSent(method: string, midway?: boolean, cause?: unknown): never {
-  return fail(
-    "headers_sent",
-    { method, header: "(response)" },
-    `the headers were sent ${midway ? "part-way, by another path; what was sent stays sent" : "already; apply the plan before the body"}`,
-    cause,
-  );
-}
+const IMMUTABLE = "are immutable (a fetched or sent Response); use plan.toResponse()";
+const PART_WAY = "were sent part-way, by another path; what was sent stays sent";
 
-// How each kind of target is read and written. The same engine (`commit`) writes them all.
-// biome-ignore lint/suspicious/noExplicitAny: one signature for three target shapes
+// biome-ignore lint/suspicious/noExplicitAny: the target shapes, told apart at run time
 type Target = any;
-interface Access {
-  get(target: Target, name: string): Existing;
-  set(target: Target, name: string, value: unknown): void;
-  remove(target: Target, name: string): void;
-}
-const NODE: Access = {
-  get: (res, name) => res.getHeader(name),
-  set: (res, name, value) => res.setHeader(name, value),
-  remove: (res, name) => res.removeHeader(name),
-};
-const FETCH: Access = {
-  get: (headers, name) => headers.get(name) ?? undefined,
-  set: (headers, name, value) => headers.set(name, value),
-  remove: (headers, name) => headers.delete(name),
-};
-// In strict code an assignment or `delete` the record refuses (sealed, frozen, read-only, a
-// getter without a setter, a Proxy trap saying no) throws a TypeError.
-const RECORD: Access = {
-  get: (record, name) => record[name],
-  set: (record, name, value) => {
-    record[name] = value;
-  },
-  remove: (record, name) => {
-    delete record[name];
-  },
-};
 
 /**
- * Makes the writes: the lines set, then the removals, then the status (a Node target's). What
- * each write replaces is read first, before any write (unless `readFirst` is false: a target
- * known to be empty, whose undo is a removal); on a fresh Node response those reads cost
- * nothing. If the target throws, every write made (and the one that threw) is undone in
- * reverse order, best effort, and the error is `target_failed`; if a Node target's headers
- * become sent, hxplan stops there with `headers_sent`.
+ * Makes the writes through a Node-shaped target (`getHeader`/`setHeader`/`removeHeader`; a
+ * `Headers` or a record is seen through `view`): the lines set, then the removals, then the
+ * status (a Node response's, `node`). What each write replaces is read first, before any
+ * write (unless `readFirst` is false: a target known to be empty, whose undo is a removal); on
+ * a fresh Node response those reads cost nothing. If the target throws, every write made (and
+ * the one that threw) is undone in reverse order, best effort, and the error is
+ * `target_failed`; if a Node response's headers become sent, hxplan stops there with
+ * `headers_sent`. `fetch`: a `Headers`, whose first change failing means it is immutable.
  */
 function commit(
-  access: Access,
   target: Target,
   lines: Lines,
   remove: readonly string[],
   method: string,
   readFirst: boolean,
+  node: boolean,
+  fetch?: boolean,
   status?: number,
   current?: unknown,
 ): void {
   const sets = lines.length / 2;
   const total = sets + remove.length;
-  const node = access === NODE;
   let before: Existing[] | undefined;
   let done = 0;
   let midway = false;
@@ -350,7 +305,7 @@ function commit(
   try {
     for (; readFirst && done < total; done++) {
       what = done < sets ? lines[done * 2]! : remove[done - sets]!;
-      const value = node ? target.getHeader(what) : access.get(target, what);
+      const value = target.getHeader(what);
       if (value !== undefined) {
         if (before === undefined) before = [];
         before[done] = value;
@@ -360,11 +315,8 @@ function commit(
     while (done < total) {
       what = done < sets ? lines[done * 2]! : remove[done - sets]!;
       phase = 1;
-      if (node) {
-        if (done < sets) target.setHeader(what, lines[done * 2 + 1]);
-        else target.removeHeader(what);
-      } else if (done < sets) access.set(target, what, lines[done * 2 + 1]);
-      else access.remove(target, what);
+      if (done < sets) target.setHeader(what, lines[done * 2 + 1]);
+      else target.removeHeader(what);
       done++;
       phase = 0;
       if (node && target.headersSent === true) {
@@ -380,21 +332,21 @@ function commit(
   } catch (cause) {
     if (phase < 0) targetFailed(method, what, cause);
     // An immutable Headers (a fetched or already-returned Response) throws on its first change.
-    if (access === FETCH && phase > 0 && done === 0) immutableHeaders(method, cause);
+    if (fetch && phase > 0 && done === 0) sent(method, IMMUTABLE, cause);
     // node:http throws once the headers are sent: what was sent stays sent.
-    let sent = false;
+    let gone = false;
     try {
-      sent = node && target.headersSent === true;
+      gone = node && target.headersSent === true;
     } catch {
       // Unknown: put back what was written.
     }
-    if (sent) headersSent(method, true, cause);
+    if (gone) sent(method, PART_WAY, cause);
     for (let i = phase > 0 && done < total ? done : done - 1; i >= 0; i--) {
       const name = i < sets ? lines[i * 2]! : remove[i - sets]!;
       const value = before?.[i];
       try {
-        if (value === undefined) access.remove(target, name);
-        else access.set(target, name, value);
+        if (value === undefined) target.removeHeader(name);
+        else target.setHeader(name, value);
       } catch {
         // Best effort: put back every other one.
       }
@@ -408,7 +360,7 @@ function commit(
     }
     targetFailed(method, what, cause, phase > 0);
   }
-  if (midway) headersSent(method, true);
+  if (midway) sent(method, PART_WAY);
 }
 
 /**
@@ -424,27 +376,32 @@ export function applyToHeaders(
   get?: (name: string) => Existing,
   owned = false,
 ): void {
-  const writes = computeWrites(state, lines, get ?? ((name) => FETCH.get(headers, name)), method);
+  const view = {
+    getHeader: (name: string) => headers.get(name) ?? undefined,
+    setHeader: (name: string, value: string) => headers.set(name, value),
+    removeHeader: (name: string) => headers.delete(name),
+  };
+  const writes = computeWrites(state, lines, get ?? view.getHeader, method);
   if (writes.lines.length === 0 && writes.remove.length === 0) {
     // Nothing to write, but an immutable Headers is still refused, as when there is: deleting
     // a name that is not there changes nothing on a mutable one.
     try {
       headers.delete("x-hxplan-probe");
     } catch (cause) {
-      immutableHeaders(method, cause);
+      sent(method, IMMUTABLE, cause);
     }
     return;
   }
   // An empty Headers (the usual case) holds nothing a write replaces: no read before each.
   const empty = owned || headers.keys().next().done === true;
-  commit(FETCH, headers, writes.lines, writes.remove, method, !empty);
+  commit(view, writes.lines, writes.remove, method, !empty, false, true);
 }
 
 const REDIRECT_MIN = 300;
 const REDIRECT_MAX = 399;
 
 function applyToNode(state: State, lines: Lines, res: Target, method: string): void {
-  if (res.headersSent === true) headersSent(method);
+  if (res.headersSent === true) sent(method, "were already sent; apply the plan before the body");
   const current: unknown = res.statusCode;
   // Only a status (the plan's or a 3xx already set) can conflict with the headers.
   if (
@@ -464,12 +421,13 @@ function applyToNode(state: State, lines: Lines, res: Target, method: string): v
   for (let i = 0; i < probes.length && fresh; i++) fresh = res.getHeader(probes[i]!) === undefined;
   const writes = fresh ? undefined : computeWrites(state, lines, (name) => res.getHeader(name), method);
   commit(
-    NODE,
     res,
     writes?.lines ?? lines,
     writes?.remove ?? NO_REMOVALS,
     method,
     true,
+    true,
+    false,
     state.status,
     current,
   );
@@ -477,7 +435,7 @@ function applyToNode(state: State, lines: Lines, res: Target, method: string): v
 
 function applyToRecord(state: State, lines: Lines, record: Target, method: string): void {
   if (Object.isFrozen(record)) {
-    fail("headers_sent", { method, header: "(headers)" }, "the header record is frozen; pass a mutable copy");
+    sent(method, "record is frozen; pass a mutable copy");
   }
   // Every value read once, before anything is written.
   const entries: Array<[string, Existing]> = Object.keys(record)
@@ -504,7 +462,18 @@ function applyToRecord(state: State, lines: Lines, record: Target, method: strin
     out.push(first ?? writes.lines[i]!, writes.lines[i + 1]!);
     remove.push(...rest);
   }
-  commit(RECORD, record, out, remove, method, true);
+  // In strict code an assignment or `delete` the record refuses (sealed, read-only, a getter
+  // without a setter, a Proxy trap saying no) throws a TypeError.
+  const view = {
+    getHeader: (key: string) => record[key],
+    setHeader: (key: string, value: unknown) => {
+      record[key] = value;
+    },
+    removeHeader: (key: string) => {
+      delete record[key];
+    },
+  };
+  commit(view, out, remove, method, true, false);
 }
 
 /** Applies a plan to any supported target; see `Hx.applyTo`. */
@@ -535,7 +504,7 @@ export function applyPlan<T extends HeaderTarget>(state: State, lines: Lines, ta
       checkRedirectStatus(state, undefined, method, () => t.keys());
       applyToHeaders(state, lines, t, method);
     } else if (typeof t.status === "number" && isHeaders(t.headers)) {
-      // A Response: its status and headers read once.
+      // A Response.
       const status: number = t.status;
       const headers: Headers = t.headers;
       if (state.status !== undefined && state.status !== status) {
