@@ -503,10 +503,14 @@ export function applyPlan<T extends HeaderTarget>(state: State, lines: Lines, ta
     } else if (isHeaders(t)) {
       checkRedirectStatus(state, undefined, method, () => t.keys());
       applyToHeaders(state, lines, t, method);
-    } else if (typeof t.status === "number" && isHeaders(t.headers)) {
-      // A Response.
-      const status: number = t.status;
-      const headers: Headers = t.headers;
+    } else {
+      // A Response (its status and headers read once), else a header record.
+      const status: unknown = t.status;
+      const headers: unknown = typeof status === "number" ? t.headers : undefined;
+      if (!isHeaders(headers)) {
+        applyToRecord(state, lines, t, method);
+        return target;
+      }
       if (state.status !== undefined && state.status !== status) {
         fail(
           "status_conflict",
@@ -514,10 +518,8 @@ export function applyPlan<T extends HeaderTarget>(state: State, lines: Lines, ta
           `the plan sets status ${state.status} but a Response's status (${status}) cannot change; use plan.toResponse(body, init)`,
         );
       }
-      checkRedirectStatus(state, status, method, () => headers.keys());
+      checkRedirectStatus(state, status as number, method, () => headers.keys());
       applyToHeaders(state, lines, headers, method);
-    } else {
-      applyToRecord(state, lines, t, method);
     }
   } catch (cause) {
     // hxplan's own refusals as they are; anything else came from the target (a getter, a
