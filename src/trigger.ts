@@ -40,21 +40,10 @@ export interface EventEntry {
  */
 export type Events = readonly EventEntry[];
 
-/** Puts `entry` in `out`: over the entry of the same name (keeping its position), or last. */
-function put(out: EventEntry[], entry: EventEntry): void {
-  for (let i = 0; i < out.length; i++) {
-    if (out[i]!.name === entry.name) {
-      out[i] = entry;
-      return;
-    }
-  }
-  out.push(entry);
-}
-
 /**
- * Puts each of `entries` in `out` as `put` does, in time linear in both: the names are indexed
- * (a Map from name to position), so merging thousands of events (an existing HX-Trigger of a
- * megabyte) stays linear.
+ * Puts each of `entries` in `out`: over the entry of the same name (keeping its position), or
+ * last. Linear in both: the names are indexed (a Map from name to position), so merging
+ * thousands of events (an existing HX-Trigger of a megabyte) stays linear.
  */
 function putAll(out: EventEntry[], entries: Events): void {
   const index = new Map<string, number>();
@@ -77,10 +66,7 @@ export function mergeEvents(a: Events | undefined, b: Events | undefined): Event
 
 /** Adds one event to a timing's events, returning new events. */
 export function addEvent(events: Events | undefined, entry: EventEntry): Events {
-  if (events === undefined || events.length === 0) return [entry];
-  const out = events.slice();
-  put(out, entry);
-  return out;
+  return mergeEvents(events, [entry])!;
 }
 
 /**
