@@ -573,6 +573,18 @@ describe("a target with setHeader is written through it", () => {
     expect(Object.keys(target)).toEqual(["setHeader", "getHeader"]);
   });
 
+  it("a revoked Proxy as the target is target_failed", () => {
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    const error = errorOf(() =>
+      hx()
+        .trigger("a")
+        .applyTo(proxy as never),
+    );
+    expect(error.code).toBe("target_failed");
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+
   it("a throwing property read while telling the target's kind is target_failed", () => {
     const boom = new Error("read");
     const target = {

@@ -480,14 +480,15 @@ function applyToRecord(state: State, lines: Lines, record: Target, method: strin
 export function applyPlan<T extends HeaderTarget>(state: State, lines: Lines, target: T): T {
   const method = "applyTo()";
   const t: Target = target;
-  if (typeof t !== "object" || t === null || Array.isArray(t)) {
-    fail(
-      "invalid_option",
-      { method, header: "(target)" },
-      "applyTo() takes a ServerResponse, a Fetch Headers or Response, or a header record",
-    );
-  }
   try {
+    // (Array.isArray throws on a revoked Proxy: inside the try, that is target_failed.)
+    if (typeof t !== "object" || t === null || Array.isArray(t)) {
+      fail(
+        "invalid_option",
+        { method, header: "(target)" },
+        "applyTo() takes a ServerResponse, a Fetch Headers or Response, or a header record",
+      );
+    }
     // A Node response first, the busiest target. One with setHeader is written through it,
     // never as a record: the other two methods must be there as well.
     if (typeof t.setHeader === "function") {
