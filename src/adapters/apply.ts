@@ -382,19 +382,12 @@ export function applyToHeaders(
     removeHeader: (name: string) => headers.delete(name),
   };
   const writes = computeWrites(state, lines, get ?? view.getHeader, method);
-  if (writes.lines.length === 0 && writes.remove.length === 0) {
-    // Nothing to write, but an immutable Headers is still refused, as when there is: deleting
-    // a name that is not there changes nothing on a mutable one.
-    try {
-      headers.delete("x-hxplan-probe");
-    } catch (cause) {
-      sent(method, IMMUTABLE, cause);
-    }
-    return;
-  }
+  // Nothing to write: an immutable Headers is still refused, as when there is, by deleting a
+  // name that is not there (which changes nothing on a mutable one).
+  const remove = writes.lines.length + writes.remove.length > 0 ? writes.remove : ["x-hxplan-probe"];
   // An empty Headers (the usual case) holds nothing a write replaces: no read before each.
   const empty = owned || headers.keys().next().done === true;
-  commit(view, writes.lines, writes.remove, method, !empty, false, true);
+  commit(view, writes.lines, remove, method, !empty, false, true);
 }
 
 const REDIRECT_MIN = 300;
