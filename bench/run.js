@@ -2,11 +2,12 @@
 // import time, each against hand-written code in the same process, printed as Markdown tables.
 //
 // Environment: BENCH_ROUNDS (micro rounds, default 5), BENCH_REQUESTS (requests per e2e round,
-// default 20000), BENCH_E2E_ROUNDS (default 7), BENCH_ONLY=micro|e2e|import|size to run one part.
+// default 20000), BENCH_E2E_ROUNDS (default 7), BENCH_ONLY=micro|merge|e2e|import|size to run one part.
 import { execFileSync, spawnSync } from "node:child_process";
 import { availableParallelism, cpus } from "node:os";
 import { e2e } from "./e2e.js";
 import { coldImport } from "./import.js";
+import { mergeScaling } from "./merge.js";
 import { micro } from "./micro.js";
 import { bundleSize } from "./size.js";
 
@@ -29,6 +30,7 @@ console.log(`node ${process.version}, ${availableParallelism()} CPUs (${cpu}), $
 console.log(`git ${gitRevision()}\n`);
 
 if (only === undefined || only === "micro") await micro({ rounds });
+if (only === undefined || only === "merge") await mergeScaling();
 if (only === undefined || only === "e2e") await e2e({ requests, rounds: e2eRounds });
 if (only === undefined || only === "import") await coldImport({ runs: 15 });
 if (only === undefined || only === "size") await bundleSize();

@@ -16,7 +16,8 @@ export type HxErrorCode =
   | "invalid_existing_header"
   | "headers_sent"
   | "version_mismatch"
-  | "invalid_option";
+  | "invalid_option"
+  | "target_failed";
 
 const CODES: ReadonlySet<string> = new Set<HxErrorCode>([
   "invalid_event_name",
@@ -32,6 +33,7 @@ const CODES: ReadonlySet<string> = new Set<HxErrorCode>([
   "headers_sent",
   "version_mismatch",
   "invalid_option",
+  "target_failed",
 ]);
 
 /**

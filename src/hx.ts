@@ -783,11 +783,12 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
    * Writes the plan onto a response: a Node `ServerResponse` (node:http, Express, Koa's
    * `ctx.res`, Fastify's `reply.raw`), a Fetch `Headers` or `Response`, or a plain header
    * record. Merges with what is there (events, `Vary`), validates everything first and then
-   * writes, so on any error the target is unchanged.
+   * writes, so on any error the target is unchanged: if the target itself throws part-way,
+   * every header and the status already written are put back (`target_failed`).
    *
    * @param target - the response or headers to write to
    * @returns the same target
-   * @throws {@link HxError} `headers_sent`, `status_conflict`, `invalid_existing_header`, `header_too_large`
+   * @throws {@link HxError} `headers_sent`, `status_conflict`, `invalid_existing_header`, `header_too_large`, `target_failed`, `invalid_option`
    * @example
    * ```ts
    * import { createServer } from "node:http";

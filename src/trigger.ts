@@ -40,15 +40,19 @@ export interface EventEntry {
  */
 export type Events = readonly EventEntry[];
 
-/** Puts `entry` in `out`: over the entry of the same name (keeping its position), or last. */
-function put(out: EventEntry[], entry: EventEntry): void {
-  for (let i = 0; i < out.length; i++) {
-    if (out[i]!.name === entry.name) {
-      out[i] = entry;
-      return;
-    }
+/**
+ * Puts each of `entries` in `out`: over the entry of the same name (keeping its position), or
+ * last. Linear in both: the names are indexed (a Map from name to position), so merging
+ * thousands of events (an existing HX-Trigger of a megabyte) stays linear.
+ */
+function putAll(out: EventEntry[], entries: Events): void {
+  const index = new Map<string, number>();
+  for (let i = 0; i < out.length; i++) index.set(out[i]!.name, i);
+  for (const entry of entries) {
+    const at = index.get(entry.name);
+    if (at === undefined) index.set(entry.name, out.push(entry) - 1);
+    else out[at] = entry;
   }
-  out.push(entry);
 }
 
 /** Same name again: the later detail wins, the first position is kept. */
@@ -56,16 +60,13 @@ export function mergeEvents(a: Events | undefined, b: Events | undefined): Event
   if (a === undefined || a.length === 0) return b;
   if (b === undefined || b.length === 0) return a;
   const out = a.slice();
-  for (const entry of b) put(out, entry);
+  putAll(out, b);
   return out;
 }
 
 /** Adds one event to a timing's events, returning new events. */
 export function addEvent(events: Events | undefined, entry: EventEntry): Events {
-  if (events === undefined || events.length === 0) return [entry];
-  const out = events.slice();
-  put(out, entry);
-  return out;
+  return mergeEvents(events, [entry])!;
 }
 
 /**
@@ -242,9 +243,13 @@ export function buildEvent(
 
 const LIST_FORBIDDEN = /[{}[\]"\u0000-\u001f\u007f]/;
 
-/** Splits on the commas outside JSON strings and braces: a list, JSON, or lines joined by ", ". */
-function topLevelParts(value: string): string[] {
+/**
+ * Splits on the commas outside JSON strings and braces: a list, JSON, or lines joined by ", ".
+ * With `compact`, the JSON whitespace outside strings is left out of the parts.
+ */
+function topLevelParts(value: string, compact = false): string[] {
   const parts: string[] = [];
+  let part = "";
   let depth = 0;
   let inString = false;
   let start = 0;
@@ -257,49 +262,73 @@ function topLevelParts(value: string): string[] {
     else if (ch === "{" || ch === "[") depth++;
     else if (ch === "}" || ch === "]") depth--;
     else if (ch === "," && depth === 0) {
-      parts.push(value.slice(start, i));
+      parts.push(part + value.slice(start, i));
+      part = "";
+      start = i + 1;
+    } else if (compact && (ch === " " || ch === "\t" || ch === "\n" || ch === "\r")) {
+      part += value.slice(start, i);
       start = i + 1;
     }
   }
-  parts.push(value.slice(start));
+  parts.push(part + value.slice(start));
   return parts;
 }
 
+const JSON_KEY = /^"[^"\\]*(?:\\.[^"\\]*)*"/;
+
 /**
- * Reads an `HX-Trigger*` value already on a response: a JSON object, a comma list of names
- * (each with the detail `{}`), or several of those joined with ", " by a runtime that merged
- * repeated lines. Anything else is `invalid_existing_header`.
+ * Merges a timing's events into an `HX-Trigger*` already on a response (one string per header
+ * line): each line a JSON object, a comma list of names (each with the detail `{}`), or several
+ * of those joined with ", " by a runtime that merged repeated lines; anything else is
+ * `invalid_existing_header`. Time linear in the lines' length whatever they hold: the same name
+ * many times, many names, deep nesting.
  */
-export function parseExistingEvents(value: string, site: Site): Events {
-  const out: EventEntry[] = [];
-  const refuse = (cause?: unknown): never =>
-    fail(
-      "invalid_existing_header",
-      site,
-      `the response already holds ${site.header}: ${quote(value)}, which is neither a JSON object nor a comma list of names`,
-      cause,
-    );
-  for (const part of topLevelParts(value)) {
-    const text = part.trim();
-    if (text === "") continue;
-    if (!text.startsWith("{")) {
-      if (LIST_FORBIDDEN.test(text)) refuse();
-      put(out, { name: text, key: jsonString(text), detail: "{}", targeted: false });
-      continue;
-    }
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (cause) {
-      refuse(cause);
-    }
-    for (const [name, detail] of Object.entries(parsed as Record<string, unknown>)) {
-      const targeted =
-        typeof detail === "object" &&
-        detail !== null &&
-        typeof (detail as { target?: unknown }).target === "string";
-      put(out, { name, key: jsonString(name), detail: asciiJson(JSON.stringify(detail)), targeted });
+export function mergeExistingEvents(lines: readonly string[], events: Events, site: Site): Events {
+  const entries: EventEntry[] = [];
+  for (const value of lines) {
+    const refuse = (cause?: unknown): never =>
+      fail(
+        "invalid_existing_header",
+        site,
+        `the response already holds ${quote(value)}, neither a JSON object nor a comma list of names`,
+        cause,
+      );
+    for (const part of topLevelParts(value)) {
+      const text = part.trim();
+      if (text === "") continue;
+      if (text[0] !== "{") {
+        if (LIST_FORBIDDEN.test(text)) refuse();
+        entries.push({ name: text, key: jsonString(text), detail: "{}", targeted: false });
+        continue;
+      }
+      try {
+        JSON.parse(text);
+      } catch (cause) {
+        refuse(cause);
+      }
+      // The members as written, made compact: no nesting depth overflows the stack, and a
+      // detail keeps its meaning (no number goes through a double). The text is valid JSON, so
+      // each member is a key string, a colon and a value.
+      for (const member of topLevelParts(text.slice(1, -1), true)) {
+        if (member === "") continue;
+        const key = JSON_KEY.exec(member)![0];
+        const detail = member.slice(key.length + 1);
+        // Only a detail that spells "target" (maybe escaped) can carry one: parse just those.
+        const targeted =
+          detail[0] === "{" &&
+          /target|\\/.test(detail) &&
+          typeof (JSON.parse(detail) as { target?: unknown }).target === "string";
+        entries.push({
+          name: key.includes("\\") ? (JSON.parse(key) as string) : key.slice(1, -1),
+          key: asciiJson(key),
+          detail: asciiJson(detail),
+          targeted,
+        });
+      }
     }
   }
+  entries.push(...events);
+  const out: EventEntry[] = [];
+  putAll(out, entries);
   return out;
 }

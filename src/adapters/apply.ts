@@ -1,7 +1,9 @@
 // applyTo(): merging a plan into what a response already holds, for every target shape.
-// Everything is computed and validated first; only then is anything written, so on any error
-// the target is unchanged.
-import { fail, type Site } from "../encode.js";
+// Everything is computed and validated first; only then is anything written, and every write
+// remembers what it replaced: if the target throws part-way, what was written is put back, so
+// on any error the target is as it was.
+import { fail, isToken, type Site } from "../encode.js";
+import { describeChar, isHxError, quote } from "../errors.js";
 import { unionNames } from "../names.js";
 import {
   checkSize,
@@ -15,7 +17,7 @@ import {
   probeNames,
   type State,
 } from "../plan.js";
-import { type Events, eventsText, mergeEvents, parseExistingEvents, TRIGGER_HEADERS } from "../trigger.js";
+import { eventsText, mergeExistingEvents, TRIGGER_HEADERS } from "../trigger.js";
 
 /**
  * A Node `ServerResponse`-like object: node:http, Express's `res`, Koa's `ctx.res`, Fastify's
@@ -70,7 +72,8 @@ export type HeaderRecord = Record<string, string | number | readonly string[] | 
  */
 export type HeaderTarget = NodeResponseLike | Headers | Response | HeaderRecord;
 
-type Existing = string | number | readonly string[] | undefined;
+/** What a target holds for a header: anything, until it is checked (`existingLines`). */
+type Existing = unknown;
 
 /** The writes that applying a plan makes, computed before any of them is made. */
 export interface Writes {
@@ -81,50 +84,73 @@ export interface Writes {
 
 const NO_REMOVALS: readonly string[] = [];
 
-/**
- * True when the target holds nothing the plan merges with (its trigger and list headers) or
- * replaces (the other members of its exclusive groups): then its lines are written as they are.
- */
-function untouched(state: State, get: (name: string) => Existing): boolean {
-  const probes = probeNames(state);
-  for (let i = 0; i < probes.length; i++) if (get(probes[i]!) !== undefined) return false;
-  return true;
-}
-
 const TIMING_OF: Readonly<Record<string, "receive" | "swap" | "settle">> = {
   [TRIGGER_HEADERS.receive]: "receive",
   [TRIGGER_HEADERS.swap]: "swap",
   [TRIGGER_HEADERS.settle]: "settle",
 };
 
-function linesOf(value: Existing): string[] {
+/**
+ * The lines of a header the plan merges with: a string, a number or a `string[]` (one string
+ * per header line). Anything else is `invalid_existing_header`: its `String()` is no header.
+ */
+function existingLines(value: Existing, site: Site): string[] {
   if (value === undefined) return [];
-  if (typeof value === "number") return [String(value)];
   if (typeof value === "string") return [value];
-  return value.map(String);
+  if (typeof value === "number") return [String(value)];
+  if (Array.isArray(value) && value.every((line) => typeof line === "string")) return [...value];
+  return fail(
+    "invalid_existing_header",
+    site,
+    `the response holds ${value === null ? "null" : typeof value}, not a string, number or string[]`,
+  );
 }
 
-function listNames(value: Existing): string[] {
+/**
+ * The names of a list header already on the target (`Vary`, `Access-Control-Expose-Headers`):
+ * comma-separated, spaces and tabs around each dropped, empty elements skipped. Each is written
+ * back, so each must be an HTTP token (`*` is one), else `invalid_existing_header`.
+ */
+function listNames(value: Existing, site: Site): string[] {
   const out: string[] = [];
-  for (const line of linesOf(value)) {
+  for (const line of existingLines(value, site)) {
     for (const part of line.split(",")) {
-      const name = part.trim();
-      if (name !== "") out.push(name);
+      const name = part.replace(/^[ \t]+|[ \t]+$/g, "");
+      if (name === "") continue;
+      if (!isToken(name)) {
+        let bad = 0;
+        while (isToken(name[bad]!)) bad++;
+        fail(
+          "invalid_existing_header",
+          site,
+          `the response holds ${quote(line)}: ${quote(name)} is no HTTP token, ${describeChar(name, bad)}`,
+        );
+      }
+      out.push(name);
     }
   }
   return out;
 }
 
-/** Computes the merged header values; throws before anything is written. */
+/**
+ * Computes the merged header values; throws before anything is written. `read` is called at
+ * most once per name: what the target says then is what is merged.
+ */
 export function computeWrites(
   state: State,
   lines: Lines,
-  get: (name: string) => Existing,
+  read: (name: string) => Existing,
   method: string,
 ): Writes {
   // The common case, nothing to merge: the plan's own lines as they are, whose size every
   // change to the plan checked already (checkPlanSize).
-  if (untouched(state, get)) return { lines, remove: NO_REMOVALS };
+  const probes = probeNames(state);
+  let fresh = true;
+  for (let i = 0; i < probes.length && fresh; i++) fresh = read(probes[i]!) === undefined;
+  if (fresh) return { lines, remove: NO_REMOVALS };
+  // Something to merge or replace. A name read again gives what is merged: the value merged
+  // is the value checked.
+  const max = state.options.maxHeaderBytes;
   const out: string[] = [];
   const remove: string[] = [];
   for (let i = 0; i < lines.length; i += 2) {
@@ -133,24 +159,42 @@ export function computeWrites(
     const site: Site = { method, header: name };
     const timing = TIMING_OF[name];
     if (timing !== undefined) {
-      const existing = linesOf(get(name));
-      if (existing.length === 0) {
-        out.push(name, value);
-        continue;
+      const existing = existingLines(read(name), site);
+      // Over the limit already: refused before it is parsed (name + ": " + lines joined + CRLF).
+      const bytes = name.length + 4 + existing.join(", ").length;
+      if (existing.length > 0 && bytes > max) {
+        fail(
+          "header_too_large",
+          site,
+          `the response already holds ${bytes} bytes of it, over maxHeaderBytes ${max}`,
+        );
       }
-      let merged: Events | undefined;
-      for (const line of existing) merged = mergeEvents(merged, parseExistingEvents(line, site));
-      out.push(name, eventsText(mergeEvents(merged, state.triggers[timing])!));
+      out.push(
+        name,
+        existing.length === 0
+          ? value
+          : eventsText(mergeExistingEvents(existing, state.triggers[timing]!, site)),
+      );
     } else if (name === "Vary" || name === "Access-Control-Expose-Headers") {
-      const existing = listNames(get(name));
+      const existing = listNames(read(name), site);
       out.push(name, existing.length === 0 ? value : unionNames(existing, value.split(", ")).join(", "));
     } else {
       out.push(name, value);
-      for (const other of OTHERS[name] ?? NO_REMOVALS) if (get(other) !== undefined) remove.push(other);
+      for (const other of OTHERS[name] ?? NO_REMOVALS) if (read(other) !== undefined) remove.push(other);
     }
   }
-  checkSize(linePairs(out), state.options.maxHeaderBytes, { method, header: "(plan)" });
+  checkSize(linePairs(out), max, { method, header: "(plan)" });
   return { lines: out, remove };
+}
+
+/** The target threw: `target_failed`, naming what hxplan was doing, the target's error as cause. */
+function targetFailed(method: string, what: string, cause: unknown, writing = false): never {
+  return fail(
+    "target_failed",
+    { method, header: what },
+    `the target threw while hxplan ${writing ? "wrote it; what was written is put back" : "read it; nothing is written"}`,
+    cause,
+  );
 }
 
 /** The HX-* response headers any htmx version reads, for targets that cannot list theirs. */
@@ -163,8 +207,8 @@ const RESPONSE_HX_HEADERS: readonly string[] = [
 ];
 
 /** True when some header name is an `HX-*` one. */
-function anyHx(names: Iterable<string>): boolean {
-  for (const name of names) if (name.length > 3 && name.slice(0, 3).toLowerCase() === "hx-") return true;
+function anyHx(names: Iterable<unknown>): boolean {
+  for (const name of names) if (typeof name === "string" && /^hx-./i.test(name)) return true;
   return false;
 }
 
@@ -177,7 +221,7 @@ export function checkRedirectStatus(
   state: State,
   current: number | undefined,
   method: string,
-  targetNames: () => Iterable<string>,
+  targetNames: () => Iterable<unknown>,
 ): void {
   const own = state.status;
   // 304 is not a redirect: the browser hands it to htmx with its headers (HX-PTag).
@@ -185,7 +229,7 @@ export function checkRedirectStatus(
     fail(
       "status_conflict",
       { method, header: "(status)" },
-      `the plan sets status ${own}, a redirect, but the response already holds HX-* headers, which htmx would never see; use status 200 with redirect() or location()`,
+      `the plan's status ${own} is a redirect: htmx never sees the response's HX-* headers on it; use status 200 and redirect() or location()`,
     );
   }
   if (
@@ -199,7 +243,7 @@ export function checkRedirectStatus(
     fail(
       "status_conflict",
       { method, header: "(status)" },
-      `the response has status ${current}, a redirect: browsers follow it and htmx never sees HX-* headers on it; set status 200 (or give the plan a status) and use redirect() or location()`,
+      `the response's status ${current} is a redirect: htmx never sees the plan's HX-* headers on it; use status 200 and redirect() or location()`,
     );
   }
 }
@@ -213,186 +257,283 @@ function isHeaders(value: unknown): value is Headers {
     h !== null &&
     typeof h.get === "function" &&
     typeof h.set === "function" &&
-    typeof h.append === "function" &&
     typeof h.delete === "function" &&
-    typeof h.has === "function"
+    typeof h.keys === "function"
   )
     return true;
   return typeof Headers !== "undefined" && value instanceof Headers;
 }
 
-function isNodeResponse(value: unknown): value is NodeResponseLike {
-  const r = value as Partial<NodeResponseLike> | null;
-  return (
-    typeof r === "object" &&
-    r !== null &&
-    typeof r.setHeader === "function" &&
-    typeof r.getHeader === "function" &&
-    typeof r.removeHeader === "function"
-  );
+/** `headers_sent`: the target takes no more headers (`why`); what it holds stays. */
+function sent(method: string, why: string, cause?: unknown): never {
+  return fail("headers_sent", { method, header: "(response)" }, `the headers ${why}`, cause);
 }
 
-function immutableHeaders(method: string, cause: unknown): never {
-  return fail(
-    "headers_sent",
-    { method, header: "(headers)" },
-    "the Headers object is immutable (a fetched or already-sent response); build a new Response with plan.toResponse()",
-    cause,
-  );
+const IMMUTABLE = "are immutable (a fetched or sent Response); use plan.toResponse()";
+const PART_WAY = "were sent part-way, by another path; what was sent stays sent";
+
+// biome-ignore lint/suspicious/noExplicitAny: the target shapes, told apart at run time
+type Target = any;
+
+/**
+ * Makes the writes through a Node-shaped target (`getHeader`/`setHeader`/`removeHeader`; a
+ * `Headers` or a record is seen through `view`): the lines set, then the removals, then the
+ * status (a Node response's, `node`). What each write replaces is read first, before any
+ * write (unless `readFirst` is false: a target known to be empty, whose undo is a removal); on
+ * a fresh Node response those reads cost nothing. If the target throws, every write made (and
+ * the one that threw) is undone in reverse order, best effort, and the error is
+ * `target_failed`; if a Node response's headers become sent, hxplan stops there with
+ * `headers_sent`. `fetch`: a `Headers`, whose first change failing means it is immutable.
+ */
+function commit(
+  target: Target,
+  lines: Lines,
+  remove: readonly string[],
+  method: string,
+  readFirst: boolean,
+  node: boolean,
+  fetch?: boolean,
+  status?: number,
+  current?: unknown,
+): void {
+  const sets = lines.length / 2;
+  const total = sets + remove.length;
+  let before: Existing[] | undefined;
+  let done = 0;
+  let midway = false;
+  let what = "";
+  // Reading (-1), writing a header or the status (1), or after a write (0).
+  let phase = -1;
+  let reason: unknown;
+  try {
+    for (; readFirst && done < total; done++) {
+      what = done < sets ? lines[done * 2]! : remove[done - sets]!;
+      const value = target.getHeader(what);
+      if (value !== undefined) {
+        if (before === undefined) before = [];
+        before[done] = value;
+      }
+    }
+    done = 0;
+    while (done < total) {
+      what = done < sets ? lines[done * 2]! : remove[done - sets]!;
+      phase = 1;
+      if (done < sets) target.setHeader(what, lines[done * 2 + 1]);
+      else target.removeHeader(what);
+      done++;
+      phase = 0;
+      if (node && target.headersSent === true) {
+        midway = true;
+        break;
+      }
+    }
+    if (status !== undefined && !midway) {
+      what = "(statusCode)";
+      phase = 1;
+      target.statusCode = status;
+      // 286's reason phrase, as django-htmx sends it (Node would write "unknown"), on a Node
+      // response (one with `statusMessage` or `writeHead`); other targets have no reason phrase.
+      const res = target as { statusMessage?: unknown; writeHead?: unknown };
+      if (status === STOP_POLLING && ("statusMessage" in res || typeof res.writeHead === "function")) {
+        what = "(statusMessage)";
+        reason = res.statusMessage;
+        res.statusMessage = STOP_POLLING_REASON;
+      }
+    }
+  } catch (cause) {
+    if (phase < 0) targetFailed(method, what, cause);
+    // An immutable Headers (a fetched or already-returned Response) throws on its first change.
+    if (fetch && phase > 0 && done === 0) sent(method, IMMUTABLE, cause);
+    // node:http throws once the headers are sent: what was sent stays sent.
+    let gone = false;
+    try {
+      gone = node && target.headersSent === true;
+    } catch {
+      // Unknown: put back what was written.
+    }
+    if (gone) sent(method, PART_WAY, cause);
+    for (let i = phase > 0 && done < total ? done : done - 1; i >= 0; i--) {
+      const name = i < sets ? lines[i * 2]! : remove[i - sets]!;
+      const value = before?.[i];
+      try {
+        if (value === undefined) target.removeHeader(name);
+        else target.setHeader(name, value);
+      } catch {
+        // Best effort: put back every other one.
+      }
+    }
+    if (what === "(statusCode)" || what === "(statusMessage)") {
+      try {
+        if (target.statusCode !== current) target.statusCode = current;
+        if (what === "(statusMessage)") (target as { statusMessage?: unknown }).statusMessage = reason;
+      } catch {
+        // Best effort.
+      }
+    }
+    targetFailed(method, what, cause, phase > 0);
+  }
+  if (midway) sent(method, PART_WAY);
 }
 
-/** Writes onto a Fetch `Headers`; an immutable one is refused before anything changes. */
+/**
+ * Writes onto a Fetch `Headers`. An immutable one (its first change throws) is refused with
+ * `headers_sent` before anything changes. `owned`: a `Headers` hxplan made (`toResponseInit`),
+ * which needs nothing remembered.
+ */
 export function applyToHeaders(
   state: State,
   lines: Lines,
   headers: Headers,
   method: string,
-  get: (name: string) => Existing = (name) => headers.get(name) ?? undefined,
+  get?: (name: string) => Existing,
+  owned = false,
 ): void {
-  const writes = computeWrites(state, lines, get, method);
-  const { remove } = writes;
-  const out = writes.lines;
-  if (out.length === 0 && remove.length === 0) {
-    // Nothing to write, but an immutable Headers is still refused, as when there is: deleting
-    // a name that is not there changes nothing on a mutable one.
-    try {
-      headers.delete("x-hxplan-probe");
-    } catch (cause) {
-      immutableHeaders(method, cause);
-    }
-    return;
-  }
-  // An immutable Headers (a fetched or already-returned Response) throws on its first change,
-  // so nothing has changed when that one throws; the values were all checked before.
-  let written = 0;
-  try {
-    for (; written < remove.length; written++) headers.delete(remove[written]!);
-    for (let i = 0; i < out.length; i += 2, written++) headers.set(out[i]!, out[i + 1]!);
-  } catch (cause) {
-    if (written === 0) immutableHeaders(method, cause);
-    throw cause;
-  }
+  const view = {
+    getHeader: (name: string) => headers.get(name) ?? undefined,
+    setHeader: (name: string, value: string) => headers.set(name, value),
+    removeHeader: (name: string) => headers.delete(name),
+  };
+  const writes = computeWrites(state, lines, get ?? view.getHeader, method);
+  // Nothing to write: an immutable Headers is still refused, as when there is, by deleting a
+  // name that is not there (which changes nothing on a mutable one).
+  const remove = writes.lines.length + writes.remove.length > 0 ? writes.remove : ["x-hxplan-probe"];
+  // An empty Headers (the usual case) holds nothing a write replaces: no read before each.
+  const empty = owned || headers.keys().next().done === true;
+  commit(view, writes.lines, remove, method, !empty, false, true);
 }
 
 const REDIRECT_MIN = 300;
+const STOP_POLLING = 286;
+const STOP_POLLING_REASON = "Stop Polling";
 const REDIRECT_MAX = 399;
 
-function applyToNode(state: State, lines: Lines, res: NodeResponseLike): void {
-  const method = "applyTo()";
-  if (res.headersSent === true) {
-    fail(
-      "headers_sent",
-      { method, header: "(response)" },
-      "the response headers were already sent; apply the plan before writing the body",
-    );
-  }
-  const current = res.statusCode;
+function applyToNode(state: State, lines: Lines, res: Target, method: string): void {
+  if (res.headersSent === true) sent(method, "were already sent; apply the plan before the body");
+  const current: unknown = res.statusCode;
   // Only a status (the plan's or a 3xx already set) can conflict with the headers.
   if (
     state.status !== undefined ||
-    (current !== undefined && current >= REDIRECT_MIN && current <= REDIRECT_MAX)
+    (typeof current === "number" && current >= REDIRECT_MIN && current <= REDIRECT_MAX)
   ) {
-    checkRedirectStatus(
-      state,
-      current,
-      method,
-      () => res.getHeaderNames?.() ?? RESPONSE_HX_HEADERS.filter((name) => res.getHeader(name) !== undefined),
-    );
+    checkRedirectStatus(state, typeof current === "number" ? current : undefined, method, () => {
+      const names: unknown = res.getHeaderNames?.();
+      return Array.isArray(names)
+        ? names
+        : RESPONSE_HX_HEADERS.filter((name) => res.getHeader(name) !== undefined);
+    });
   }
-  // The common case, nothing to merge: the plan's lines as they are, no closure, no copy.
+  // The common case, nothing to merge: the plan's lines as they are, no copy.
   const probes = probeNames(state);
   let fresh = true;
   for (let i = 0; i < probes.length && fresh; i++) fresh = res.getHeader(probes[i]!) === undefined;
-  if (fresh) {
-    for (let i = 0; i < lines.length; i += 2) res.setHeader(lines[i]!, lines[i + 1]!);
-  } else {
-    const writes = computeWrites(state, lines, (name) => res.getHeader(name), method);
-    for (const name of writes.remove) res.removeHeader(name);
-    for (let i = 0; i < writes.lines.length; i += 2) res.setHeader(writes.lines[i]!, writes.lines[i + 1]!);
-  }
-  if (state.status !== undefined) {
-    res.statusCode = state.status;
-    if (state.status === STOP_POLLING) setStopPolling(res);
-  }
+  const writes = fresh ? undefined : computeWrites(state, lines, (name) => res.getHeader(name), method);
+  commit(
+    res,
+    writes?.lines ?? lines,
+    writes?.remove ?? NO_REMOVALS,
+    method,
+    true,
+    true,
+    false,
+    state.status,
+    current,
+  );
 }
 
-const STOP_POLLING = 286;
-
-/**
- * The reason phrase of 286, as django-htmx sends it: Node would write "unknown". Set on a Node
- * response (one with `statusMessage` or `writeHead`); other targets carry no reason phrase.
- */
-function setStopPolling(res: object): void {
-  const node = res as { statusMessage?: unknown; writeHead?: unknown };
-  if ("statusMessage" in node || typeof node.writeHead === "function") node.statusMessage = "Stop Polling";
-}
-
-function applyToResponse(state: State, lines: Lines, response: Response): void {
-  const method = "applyTo()";
-  if (state.status !== undefined && state.status !== response.status) {
-    fail(
-      "status_conflict",
-      { method, header: "(status)" },
-      `the plan sets status ${state.status} but a Response's status (${response.status}) cannot change; use plan.toResponse(body, init)`,
-    );
-  }
-  checkRedirectStatus(state, response.status, method, () => response.headers.keys());
-  applyToHeaders(state, lines, response.headers, method);
-}
-
-function applyToRecord(state: State, lines: Lines, record: HeaderRecord): void {
-  const method = "applyTo()";
+function applyToRecord(state: State, lines: Lines, record: Target, method: string): void {
   if (Object.isFrozen(record)) {
-    fail("headers_sent", { method, header: "(headers)" }, "the header record is frozen; pass a mutable copy");
+    sent(method, "record is frozen; pass a mutable copy");
   }
-  checkRedirectStatus(state, undefined, method, () => Object.keys(record));
-  const keysOf = (name: string): string[] => {
-    const lower = name.toLowerCase();
-    return Object.keys(record).filter((key) => key.toLowerCase() === lower && record[key] !== undefined);
-  };
+  // Every value read once, before anything is written.
+  const entries: Array<[string, Existing]> = Object.keys(record)
+    .map((key): [string, Existing] => [key, record[key]])
+    .filter((entry) => entry[1] !== undefined);
+  const entriesOf = (name: string) => entries.filter(([key]) => key.toLowerCase() === name.toLowerCase());
+  checkRedirectStatus(state, undefined, method, () => entries.map(([key]) => key));
   const writes = computeWrites(
     state,
     lines,
     (name) => {
-      const keys = keysOf(name);
-      if (keys.length === 0) return undefined;
-      if (keys.length === 1) return record[keys[0]!];
-      return keys.flatMap((key) => linesOf(record[key]));
+      const found = entriesOf(name);
+      if (found.length < 2) return found[0]?.[1];
+      return found.flatMap(([, value]) => existingLines(value, { method, header: name }));
     },
     method,
   );
-  for (const name of writes.remove) for (const key of keysOf(name)) delete record[key];
+  // Each header is written to the first key that spells it, and its other spellings removed.
+  const out: string[] = [];
+  const remove: string[] = [];
+  for (const name of writes.remove) for (const [key] of entriesOf(name)) remove.push(key);
   for (let i = 0; i < writes.lines.length; i += 2) {
-    const name = writes.lines[i]!;
-    const [first, ...rest] = keysOf(name);
-    for (const key of rest) delete record[key];
-    record[first ?? name] = writes.lines[i + 1]!;
+    const [first, ...rest] = entriesOf(writes.lines[i]!).map(([key]) => key);
+    out.push(first ?? writes.lines[i]!, writes.lines[i + 1]!);
+    remove.push(...rest);
   }
+  // In strict code an assignment or `delete` the record refuses (sealed, read-only, a getter
+  // without a setter, a Proxy trap saying no) throws a TypeError.
+  const view = {
+    getHeader: (key: string) => record[key],
+    setHeader: (key: string, value: unknown) => {
+      record[key] = value;
+    },
+    removeHeader: (key: string) => {
+      delete record[key];
+    },
+  };
+  commit(view, out, remove, method, true, false);
 }
 
 /** Applies a plan to any supported target; see `Hx.applyTo`. */
 export function applyPlan<T extends HeaderTarget>(state: State, lines: Lines, target: T): T {
-  // A Node response first: the busiest target, and it fails the other shapes' checks anyway.
-  if (isNodeResponse(target)) {
-    applyToNode(state, lines, target);
-  } else if (isHeaders(target)) {
-    checkRedirectStatus(state, undefined, "applyTo()", () => target.keys());
-    applyToHeaders(state, lines, target, "applyTo()");
-  } else if (
-    typeof target === "object" &&
-    target !== null &&
-    typeof (target as { status?: unknown }).status === "number" &&
-    isHeaders((target as { headers?: unknown }).headers)
-  ) {
-    applyToResponse(state, lines, target as Response);
-  } else if (typeof target === "object" && target !== null && !Array.isArray(target)) {
-    applyToRecord(state, lines, target as HeaderRecord);
-  } else {
-    fail(
-      "invalid_option",
-      { method: "applyTo()", header: "(target)" },
-      "applyTo() takes a ServerResponse, a Fetch Headers or Response, or a header record",
-    );
+  const method = "applyTo()";
+  const t: Target = target;
+  try {
+    // (Array.isArray throws on a revoked Proxy: inside the try, that is target_failed.)
+    if (typeof t !== "object" || t === null || Array.isArray(t)) {
+      fail(
+        "invalid_option",
+        { method, header: "(target)" },
+        "applyTo() takes a ServerResponse, a Fetch Headers or Response, or a header record",
+      );
+    }
+    // A Node response first, the busiest target. One with setHeader is written through it,
+    // never as a record: the other two methods must be there as well.
+    if (typeof t.setHeader === "function") {
+      if (typeof t.getHeader !== "function" || typeof t.removeHeader !== "function") {
+        const missing = ["getHeader", "removeHeader"].filter((name) => typeof t[name] !== "function");
+        fail(
+          "invalid_option",
+          { method, header: "(target)" },
+          `the target has setHeader() but no ${missing.join("() or ")}(), needed to merge and to undo`,
+        );
+      }
+      applyToNode(state, lines, t, method);
+    } else if (isHeaders(t)) {
+      checkRedirectStatus(state, undefined, method, () => t.keys());
+      applyToHeaders(state, lines, t, method);
+    } else {
+      // A Response (its status and headers read once), else a header record.
+      const status: unknown = t.status;
+      const headers: unknown = typeof status === "number" ? t.headers : undefined;
+      if (!isHeaders(headers)) {
+        applyToRecord(state, lines, t, method);
+        return target;
+      }
+      if (state.status !== undefined && state.status !== status) {
+        fail(
+          "status_conflict",
+          { method, header: "(status)" },
+          `the plan sets status ${state.status} but a Response's status (${status}) cannot change; use plan.toResponse(body, init)`,
+        );
+      }
+      checkRedirectStatus(state, status as number, method, () => headers.keys());
+      applyToHeaders(state, lines, headers, method);
+    }
+  } catch (cause) {
+    // hxplan's own refusals as they are; anything else came from the target (a getter, a
+    // Proxy trap, a method that threw while hxplan read it, before any write).
+    if (isHxError(cause)) throw cause;
+    targetFailed(method, "(target)", cause);
   }
   return target;
 }

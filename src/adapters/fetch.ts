@@ -30,7 +30,8 @@ export function toResponseInit(
         return found.length === 0 ? undefined : found;
       }
     : undefined;
-  applyToHeaders(state, lines, headers, method, get);
+  // A Headers made here: no one else holds it, so a failure needs nothing put back.
+  applyToHeaders(state, lines, headers, method, get, true);
   const out: ResponseInit = { ...init, headers };
   const status = state.status ?? init?.status;
   if (status !== undefined) out.status = status;

@@ -96,13 +96,14 @@ export function honoContext(c: Context): HonoContextTarget {
       return status ?? c.res.status;
     },
     set statusCode(code: number) {
-      status = code;
       if (c.finalized) {
         // After the handler: rebuild the response with the new status (Hono keeps the headers).
         c.res = new Response(c.res.body, { status: code, statusText: "", headers: c.res.headers });
       } else {
         c.status(code as StatusCode);
       }
+      // Remembered once set, so a status that failed to change is not reported (nor put back).
+      status = code;
     },
     get headersSent() {
       return false;

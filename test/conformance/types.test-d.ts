@@ -114,6 +114,7 @@ describe("public types", () => {
       "headers_sent",
       "version_mismatch",
       "invalid_option",
+      "target_failed",
     ];
     void codes;
     expectTypeOf(hxRequest(new Headers())).toEqualTypeOf<HxRequest>();
