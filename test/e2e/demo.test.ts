@@ -14,7 +14,9 @@ const session = useBrowser();
 // the working tree as it found it; otherwise the picture goes to the ignored test-results/.
 const SCREENSHOT = fileURLToPath(
   new URL(
-    process.env.UPDATE_SCREENSHOT === "1" ? "../../examples/demo/screenshot.png" : "../../test-results/demo.png",
+    process.env.UPDATE_SCREENSHOT === "1"
+      ? "../../examples/demo/screenshot.png"
+      : "../../test-results/demo.png",
     import.meta.url,
   ),
 );
