@@ -126,6 +126,8 @@ function typedLength(view: ArrayBufferView): number {
   }
 }
 
+const urlHref =
+  typeof URL === "undefined" ? undefined : Object.getOwnPropertyDescriptor(URL.prototype, "href")?.get;
 const mapEntries = Map.prototype.entries;
 const setValues = Set.prototype.values;
 const dateTime = Date.prototype.getTime;
@@ -290,7 +292,8 @@ class JsonWriter implements Encoded {
             return `"${dateIso.call(v)}"`;
           }
           case URL_OBJECT:
-            return stringText((v as URL).href);
+            // The real getter: a look-alike (or a Proxy claiming URL.prototype) throws.
+            return stringText(urlHref!.call(v) as string);
           case BOXED:
             v = (v as { valueOf(): unknown }).valueOf();
             continue;
