@@ -160,10 +160,13 @@ class JsonWriter implements Encoded {
   readonly #budget: number;
   readonly #watch: ReadonlySet<string> | undefined;
   readonly #skip: string | undefined;
-  /** The containers being encoded, outermost first: meeting one again is a cycle. */
-  readonly #open: object[] = [];
-  /** The key of each open container in its parent (the root's is unused). */
-  readonly #keys: Array<string | number | undefined> = [];
+  /** How many containers are open. */
+  #depth = 0;
+  /** The outermost open container; the others, in order, in `#open` (made when needed). */
+  #outer: object | undefined = undefined;
+  #open: object[] | undefined = undefined;
+  /** The key of each container in `#open` in its parent. */
+  #keys: Array<string | number | undefined> | undefined = undefined;
   /** The key being encoded in the innermost open container. */
   #key: string | number | undefined = undefined;
   /** The error this writer threw, told apart from what the caller's code throws. */
@@ -192,7 +195,8 @@ class JsonWriter implements Encoded {
   /** The path of the value being encoded: `params.items[2]`, shortened for a message. */
   path(): string {
     let out = this.#root;
-    for (let i = 1; i < this.#keys.length; i++) out += step(this.#keys[i]!);
+    const keys = this.#keys ?? [];
+    for (let i = 0; i < keys.length; i++) out += step(keys[i]!);
     if (this.#key !== undefined) out += step(this.#key);
     return out.length > 200 ? `${out.slice(0, 120)}…${out.slice(-60)}` : out;
   }
@@ -221,16 +225,31 @@ class JsonWriter implements Encoded {
 
   /** Opens a container (a cycle or too deep: unserializable). */
   #enter(container: object): void {
-    if (this.#open.includes(container)) this.#fail("is a circular reference");
-    if (this.#open.length >= MAX_DEPTH) this.#fail(`nests deeper than ${MAX_DEPTH} levels`);
-    this.#open.push(container);
-    this.#keys.push(this.#key);
+    const depth = this.#depth;
+    if (depth === 0) {
+      // The outermost container (flat params open no other): no array to allocate.
+      this.#outer = container;
+    } else {
+      if (container === this.#outer || this.#open?.includes(container)) this.#fail("is a circular reference");
+      if (depth >= MAX_DEPTH) this.#fail(`nests deeper than ${MAX_DEPTH} levels`);
+      this.#open ??= [];
+      this.#keys ??= [];
+      this.#open.push(container);
+      this.#keys.push(this.#key);
+    }
+    this.#depth = depth + 1;
     this.#key = undefined;
   }
 
   #leave(): void {
-    this.#open.pop();
-    this.#key = this.#keys.pop();
+    const depth = --this.#depth;
+    if (depth === 0) {
+      this.#outer = undefined;
+      this.#key = undefined;
+    } else {
+      this.#open!.pop();
+      this.#key = this.#keys!.pop();
+    }
   }
 
   /** Encodes the root value. */

@@ -126,18 +126,30 @@ function describeIssue(issue: Issue, input: unknown, { what, spec, keys }: Parse
   return `${what} "${key}" ${rule}, got ${describeType(value)}`;
 }
 
+/** What `readOptions` read when the rules refuse it: the copy and the unknown keys. */
+class Refused {
+  constructor(
+    readonly values: Record<string, unknown>,
+    readonly unknown: string[] | undefined,
+  ) {}
+}
+
 /**
  * Reads an option object once: the value of each known option, in the schema's order, and the
- * names of unknown keys. Object literals (and null-prototype objects) are read key by key as
- * `for…in` lists them; any other object (a class instance with getters) by the known names.
- * Everything afterwards, zod included, looks at this copy, never at the caller's object again.
+ * names of unknown keys, checking each value with its rule as it goes. Object literals (and
+ * null-prototype objects) are read key by key as `for…in` lists them; any other object (a
+ * class instance with getters) by the known names. Returns the copy when everything passes,
+ * else a `Refused` with the copy: zod and the messages look at it, never at `input` again.
+ * Throws what reading `input` throws.
  */
 function readOptions(
   input: object,
+  rules: Rules,
   keys: readonly string[],
-): { values: Record<string, unknown>; unknown: string[] | undefined } {
+): Record<string, unknown> | Refused {
   let values: Record<string, unknown> = {};
   let unknown: string[] | undefined;
+  let accepted = true;
   const proto = Object.getPrototypeOf(input);
   if (proto === Object.prototype || proto === null) {
     let last = -1;
@@ -151,7 +163,9 @@ function readOptions(
       }
       if (at <= last) ordered = false;
       last = at;
-      values[key] = (input as Record<string, unknown>)[key];
+      const value = (input as Record<string, unknown>)[key];
+      values[key] = value;
+      if (accepted && value !== undefined && !rules[key]!(value)) accepted = false;
     }
     if (!ordered) {
       // zod's copy lists the known keys in the schema's order: so does this one.
@@ -167,10 +181,12 @@ function readOptions(
     }
     for (const key of keys) {
       const value = (input as Record<string, unknown>)[key];
-      if (value !== undefined) values[key] = value;
+      if (value === undefined) continue;
+      values[key] = value;
+      if (accepted && !rules[key]!(value)) accepted = false;
     }
   }
-  return { values, unknown };
+  return accepted && unknown === undefined ? values : new Refused(values, unknown);
 }
 
 /**
@@ -181,13 +197,8 @@ function readOptions(
  */
 export function fastShape<T>(input: unknown, rules: Rules, keys: readonly string[]): T | undefined {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
-  const { values, unknown } = readOptions(input, keys);
-  if (unknown !== undefined) return undefined;
-  for (const key in values) {
-    const value = values[key];
-    if (value !== undefined && !rules[key]!(value)) return undefined;
-  }
-  return values as T;
+  const read = readOptions(input, rules, keys);
+  return read instanceof Refused ? undefined : (read as T);
 }
 
 /** One option object's parser: the zod schema, and the fast rules with their key order. */
@@ -219,22 +230,17 @@ function parseWith<T>(p: Parser, input: unknown, site: Site): T {
   if (typeof input !== "object" || input === null || isArray(input)) {
     return fail(p.code, site, `${p.what}s must be an object, got ${describeType(input)}`);
   }
-  let copy: { values: Record<string, unknown>; unknown: string[] | undefined };
-  let accepted = true;
+  let read: Record<string, unknown> | Refused;
   try {
-    copy = readOptions(input, p.keys);
-    for (const key in copy.values) {
-      const value = copy.values[key];
-      if (value !== undefined && !p.rules[key]!(value)) accepted = false;
-    }
+    read = readOptions(input, p.rules, p.keys);
   } catch (cause) {
     return fail(p.code, site, `${p.what}s could not be read (${describeError(cause)})`, cause);
   }
-  if (accepted && copy.unknown === undefined) return copy.values as T;
+  if (!(read instanceof Refused)) return read as T;
   // zod names the first problem, in the copy; unknown keys are there without their values.
   const shown: Record<string, unknown> = Object.create(null);
-  for (const key in copy.values) shown[key] = copy.values[key];
-  for (const key of copy.unknown ?? []) shown[key] = undefined;
+  for (const key in read.values) shown[key] = read.values[key];
+  for (const key of read.unknown ?? []) shown[key] = undefined;
   let issue: Issue | undefined;
   try {
     const result = p.schema.safeParse(shown);
@@ -242,7 +248,7 @@ function parseWith<T>(p: Parser, input: unknown, site: Site): T {
   } catch {
     // a value whose prototype reads differently the second time: named by the rules below
   }
-  issue ??= firstIssue(p, copy.values, copy.unknown);
+  issue ??= firstIssue(p, read.values, read.unknown);
   return fail(p.code, site, describeIssue(issue, shown, p));
 }
 
