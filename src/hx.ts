@@ -745,7 +745,10 @@ export class Hx {
    *
    * @param init - the init to merge into (not changed)
    * @returns a new init whose `headers` is a `Headers`
-   * @throws {@link HxError} `status_conflict`, `invalid_existing_header`, `header_too_large`
+   * @throws {@link HxError} `status_conflict`, `invalid_existing_header`, `header_too_large`,
+   *   `invalid_option` (an `init` that is not an object or cannot be read, a status that is not
+   *   an integer from 200 to 599, a bad reason phrase, a header Fetch refuses or a header
+   *   value that is not a string, a number or a `string[]`)
    * @example
    * ```ts
    * import { hx } from "hxplan";
@@ -764,7 +767,8 @@ export class Hx {
    * @param body - the response body
    * @param init - status and headers, merged as in `toResponseInit`
    * @returns a new `Response`
-   * @throws {@link HxError} as `toResponseInit`
+   * @throws {@link HxError} as `toResponseInit`; `invalid_option` for a body Fetch refuses
+   *   (a body with status 204 or 304)
    * @example
    * ```ts
    * import { hx } from "hxplan";
