@@ -745,10 +745,10 @@ export class Hx {
    *
    * @param init - the init to merge into (not changed)
    * @returns a new init whose `headers` is a `Headers`
-   * @throws {@link HxError} `status_conflict`, `invalid_existing_header`, `header_too_large`,
-   *   `invalid_option` (an `init` that is not an object or cannot be read, a status that is not
-   *   an integer from 200 to 599, a bad reason phrase, a header Fetch refuses or a header
-   *   value that is not a string, a number or a `string[]`)
+   * @throws {@link HxError} `status_conflict`, `header_too_large`, `invalid_existing_header`
+   *   (also a header in `init.headers` that Fetch refuses, or whose value is not a string, a
+   *   number or a `string[]`), `invalid_option` (an `init` that is not an object or cannot be
+   *   read, a status that is not an integer from 200 to 599, a bad reason phrase)
    * @example
    * ```ts
    * import { hx } from "hxplan";

@@ -361,7 +361,7 @@ describe("only HxError, with the caller's exception as the cause", () => {
   });
 });
 
-describe("toResponseInit and toResponse refuse a bad init with invalid_option", () => {
+describe("toResponseInit and toResponse refuse a bad init", () => {
   const plan = hx().trigger("a");
   it.each([
     ["a string", "x"],
@@ -383,12 +383,6 @@ describe("toResponseInit and toResponse refuse a bad init with invalid_option", 
     ["a status of an object", { status: Object.create(null) }],
     ["a bad statusText", { statusText: "a\nb" }],
     ["headers of a number", { headers: 5 }],
-    ["a non-string header value", { headers: { "X-A": {} } }],
-    ["a symbol header value", { headers: { "X-A": Symbol("s") } }],
-    ["a header value with a line break", { headers: { "X-A": "a\r\nb" } }],
-    ["a bad header name", { headers: { "a b": "x" } }],
-    ["a broken pair", { headers: [["X-A"]] }],
-    ["a pair of objects", { headers: [[{}, {}]] }],
     [
       "a throwing headers getter",
       {
@@ -402,6 +396,18 @@ describe("toResponseInit and toResponse refuse a bad init with invalid_option", 
   ])("%s", (_, init) => {
     refused(() => plan.toResponseInit(init as never), "invalid_option");
     refused(() => plan.toResponse("x", init as never), "invalid_option");
+  });
+
+  it.each([
+    ["a non-string header value", { headers: { "X-A": {} } }],
+    ["a symbol header value", { headers: { "X-A": Symbol("s") } }],
+    ["a header value with a line break", { headers: { "X-A": "a\r\nb" } }],
+    ["a bad header name", { headers: { "a b": "x" } }],
+    ["a broken pair", { headers: [["X-A"]] }],
+    ["a pair of objects", { headers: [[{}, {}]] }],
+  ])("%s in init.headers is invalid_existing_header, as on an applyTo record", (_, init) => {
+    refused(() => plan.toResponseInit(init as never), "invalid_existing_header");
+    refused(() => plan.toResponse("x", init as never), "invalid_existing_header");
   });
 
   it("a body Fetch refuses is invalid_option, with Fetch's error as the cause", () => {

@@ -92,7 +92,7 @@ function headerLines(given: GivenHeaders, method: string): Array<readonly [strin
         typeof name !== "string" ||
         (typeof value !== "string" && typeof value !== "number")
       ) {
-        fail("invalid_option", site, `init.headers[${i}] must be a [name, value] pair of strings`);
+        fail("invalid_existing_header", site, `init.headers[${i}] must be a [name, value] pair of strings`);
       }
       lines.push([name, String(value)]);
     }
@@ -103,8 +103,8 @@ function headerLines(given: GivenHeaders, method: string): Array<readonly [strin
     const values = lineValues(value);
     if (values === undefined) {
       fail(
-        "invalid_option",
-        site,
+        "invalid_existing_header",
+        { method, header: name },
         `init.headers ${quote(name)} must be a string, a number or a string[], got ${describeType(value)}`,
       );
     }
@@ -115,8 +115,10 @@ function headerLines(given: GivenHeaders, method: string): Array<readonly [strin
 
 /**
  * Reads `init` once: every own enumerable field, then `headers` (a `Headers`, pairs or a
- * record) into a new `Headers`. A bad status, reason phrase or header, or an exception from
- * the caller's object (a getter, a Proxy trap), is `invalid_option`.
+ * record) into a new `Headers`. A bad status or reason phrase, or an exception from the
+ * caller's object (a getter, a Proxy trap), is `invalid_option`; a header in `init.headers`
+ * that is not a string, a number or a `string[]`, or that Fetch refuses, is
+ * `invalid_existing_header`, as for a header record given to `applyTo`.
  */
 function readInit(init: unknown, method: string): GivenInit {
   const site = { method, header: "(init)" };
@@ -148,8 +150,8 @@ function readInit(init: unknown, method: string): GivenInit {
       headers.append(name, line);
     } catch (cause) {
       fail(
-        "invalid_option",
-        site,
+        "invalid_existing_header",
+        { method, header: name },
         `init.headers ${quote(name)}: ${quote(line)} is not a valid header (${describeError(cause)})`,
         cause,
       );
