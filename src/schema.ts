@@ -234,7 +234,8 @@ function parseWith<T>(p: Parser, input: unknown, site: Site): T {
   try {
     read = readOptions(input, p.rules, p.keys);
   } catch (cause) {
-    return fail(p.code, site, `${p.what}s could not be read (${describeError(cause)})`, cause);
+    // An exception from the caller's object is invalid_option whatever the option (API.md section 5).
+    return fail("invalid_option", site, `${p.what}s could not be read (${describeError(cause)})`, cause);
   }
   if (!(read instanceof Refused)) return read as T;
   // zod names the first problem, in the copy; unknown keys are there without their values.
