@@ -112,18 +112,10 @@ function builtinOf(proto: object | null): number {
   return PLAIN;
 }
 
-const typedArrayLength = Object.getOwnPropertyDescriptor(
-  Object.getPrototypeOf(Uint8Array.prototype) as object,
-  "length",
-)?.get;
-
-/** The length of a typed array, read from its internal slot (0 for a DataView). */
+/** The length of a typed array (not read from a DataView, which has none). */
 function typedLength(view: ArrayBufferView): number {
-  try {
-    return (typedArrayLength?.call(view) as number | undefined) ?? 0;
-  } catch {
-    return 0;
-  }
+  const length = (view as { length?: unknown }).length;
+  return typeof length === "number" ? length : 0;
 }
 
 const urlHref =
@@ -201,26 +193,19 @@ class JsonWriter implements Encoded {
     return out.length > 200 ? `${out.slice(0, 120)}…${out.slice(-60)}` : out;
   }
 
-  #fail(problem: string): never {
+  #fail(problem: string, code: HxErrorCode = "unserializable"): never {
     try {
-      fail("unserializable", this.#site, `${this.path()} ${problem}; JSON cannot carry it`);
+      fail(code, this.#site, `${this.path()} ${problem}`);
     } catch (error) {
       this.thrown = error;
       throw error;
     }
   }
 
-  #tooLarge(): never {
-    try {
-      fail(
-        "header_too_large",
-        this.#site,
-        `${this.#root} take more than maxHeaderBytes (${this.#budget}) once encoded; send less, or raise maxHeaderBytes`,
-      );
-    } catch (error) {
-      this.thrown = error;
-      throw error;
-    }
+  /** Over the budget: the header could never be sent, so encoding stops here. */
+  #check(length: number): void {
+    if (length > this.#budget)
+      this.#fail(`takes more than maxHeaderBytes (${this.#budget})`, "header_too_large");
   }
 
   /** Opens a container (a cycle or too deep: unserializable). */
@@ -230,8 +215,9 @@ class JsonWriter implements Encoded {
       // The outermost container (flat params open no other): no array to allocate.
       this.#outer = container;
     } else {
-      if (container === this.#outer || this.#open?.includes(container)) this.#fail("is a circular reference");
-      if (depth >= MAX_DEPTH) this.#fail(`nests deeper than ${MAX_DEPTH} levels`);
+      if (container === this.#outer || this.#open?.includes(container))
+        this.#fail("is a circular reference; JSON cannot carry it");
+      if (depth >= MAX_DEPTH) this.#fail(`nests deeper than ${MAX_DEPTH} levels; JSON cannot carry it`);
       this.#open ??= [];
       this.#keys ??= [];
       this.#open.push(container);
@@ -277,18 +263,18 @@ class JsonWriter implements Encoded {
       case "string":
         return stringText(v);
       case "number":
-        if (v - v !== 0) this.#fail(`is ${v}`);
+        if (v - v !== 0) this.#fail(`is ${v}; JSON cannot carry it`);
         return `${v}`;
       case "boolean":
         return v ? "true" : "false";
       case "bigint":
         return `"${v}"`;
       case "undefined":
-        return this.#fail(ifUndefined);
+        return this.#fail(`${ifUndefined}; JSON cannot carry it`);
       case "object":
         return "null";
       default:
-        return this.#fail(`is a ${typeof v}`);
+        return this.#fail(`is a ${typeof v}; JSON cannot carry it`);
     }
   }
 
@@ -307,7 +293,7 @@ class JsonWriter implements Encoded {
         switch (builtinOf(proto)) {
           case DATE: {
             const time = dateTime.call(v) as number;
-            if (Number.isNaN(time)) this.#fail("is an invalid Date");
+            if (Number.isNaN(time)) this.#fail("is an invalid Date; JSON cannot carry it");
             return `"${dateIso.call(v)}"`;
           }
           case URL_OBJECT:
@@ -319,7 +305,7 @@ class JsonWriter implements Encoded {
           case MAP:
             return this.#map(v as Map<unknown, unknown>, isRoot);
           case SET:
-            return this.#set(v as Set<unknown>);
+            return this.#items(v as object, [...setValues.call(v as Set<unknown>)]);
           default:
             break;
         }
@@ -329,36 +315,21 @@ class JsonWriter implements Encoded {
       v = toJSON.call(v, typeof key === "string" ? key : `${key}`);
     }
     if (typeof v !== "object" || v === null) return v === undefined ? undefined : this.#primitive(v, "");
-    if (Array.isArray(v)) return this.#array(v);
-    return this.#members(v, toJSON, isRoot);
+    if (Array.isArray(v)) return this.#items(v, v);
+    return this.#members(v, undefined, undefined, toJSON, isRoot);
   }
 
-  #array(items: readonly unknown[]): string {
-    this.#enter(items);
+  /** An array, or a Set's items: `items` is read by index, each item once. */
+  #items(container: object, items: ArrayLike<unknown>): string {
+    this.#enter(container);
     const n = items.length;
     let out = "[";
     for (let i = 0; i < n; i++) {
       this.#key = i;
-      const text = this.#value(items, i, items[i]);
-      if (text === undefined) this.#fail("is undefined inside an array");
+      const text = this.#value(container, i, items[i]);
+      if (text === undefined) this.#fail("is undefined inside an array; JSON cannot carry it");
       out += i === 0 ? text : `,${text}`;
-      if (out.length > this.#budget) this.#tooLarge();
-    }
-    this.#leave();
-    return `${out}]`;
-  }
-
-  #set(set: Set<unknown>): string {
-    this.#enter(set);
-    let out = "[";
-    let i = 0;
-    for (const item of setValues.call(set)) {
-      this.#key = i;
-      const text = this.#value(set, i, item);
-      if (text === undefined) this.#fail("is undefined inside an array");
-      out += i === 0 ? text : `,${text}`;
-      if (out.length > this.#budget) this.#tooLarge();
-      i++;
+      this.#check(out.length);
     }
     this.#leave();
     return `${out}]`;
@@ -379,22 +350,36 @@ class JsonWriter implements Encoded {
     }
     const member = `${stringText(key)}:${text}`;
     out = out === "" ? member : `${out},${member}`;
-    if (out.length > this.#budget) this.#tooLarge();
+    this.#check(out.length);
     return out;
   }
 
-  #members(object: object, toJSON: unknown, isRoot: boolean): string {
+  /**
+   * An object's members: `keys` and, for a Map, their `values`; else each value is read from
+   * `object` once (`toJSON`, read already to look for the method, is not read again).
+   */
+  #members(
+    object: object,
+    given: string[] | undefined,
+    values: unknown[] | undefined,
+    toJSON: unknown,
+    isRoot: boolean,
+  ): string {
     this.#enter(object);
     // A typed array is an object of its indexes, as JSON writes it: each takes 4 bytes or more
     // (`"0":0`), so a long one is refused before its keys are listed (10 million take seconds).
-    if (ArrayBuffer.isView(object) && typedLength(object) * 4 > this.#budget) this.#tooLarge();
-    const keys = Object.keys(object);
+    if (ArrayBuffer.isView(object)) this.#check(typedLength(object) * 4);
+    const keys = given ?? Object.keys(object);
     let out = "";
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i]!;
       this.#key = key;
-      // `toJSON` was read already, to look for the method: it is not read a second time.
-      const raw = key === "toJSON" ? toJSON : (object as Record<string, unknown>)[key];
+      const raw =
+        values !== undefined
+          ? values[i]
+          : key === "toJSON"
+            ? toJSON
+            : (object as Record<string, unknown>)[key];
       out = this.#member(out, key, this.#value(object, key, raw), isRoot);
     }
     this.#leave();
@@ -402,22 +387,24 @@ class JsonWriter implements Encoded {
     return `{${out}}`;
   }
 
+  /** A Map as an object: keys in their string form, which must stay distinct. */
   #map(map: Map<unknown, unknown>, isRoot: boolean): string {
     this.#enter(map);
-    // Two keys with one string form (two objects are both "[object Object]") would collapse
-    // into one JSON key and lose an entry.
+    const keys: string[] = [];
+    const values: unknown[] = [];
     const seen = new Set<string>();
-    let out = "";
     for (const [rawKey, item] of mapEntries.call(map)) {
       const key = typeof rawKey === "string" ? rawKey : String(rawKey);
       this.#key = key;
-      if (seen.has(key)) this.#fail("is a second Map key with the same string form");
+      // Two keys with one string form (two objects are both "[object Object]") would collapse
+      // into one JSON key and lose an entry.
+      if (seen.has(key)) this.#fail("is a second Map key with the same string form; JSON cannot carry it");
       seen.add(key);
-      out = this.#member(out, key, this.#value(map, key, item), isRoot);
+      keys.push(key);
+      values.push(item);
     }
     this.#leave();
-    if (isRoot) this.isObject = true;
-    return `{${out}}`;
+    return this.#members(map, keys, values, undefined, isRoot);
   }
 }
 

@@ -247,24 +247,13 @@ function parseWith<T>(p: Parser, input: unknown, site: Site): T {
     const result = p.schema.safeParse(shown);
     if (!result.success) issue = result.error.issues[0] as unknown as Issue;
   } catch {
-    // a value whose prototype reads differently the second time: named by the rules below
+    // a value whose prototype reads differently the second time (a Proxy)
   }
-  issue ??= firstIssue(p, read.values, read.unknown);
-  return fail(p.code, site, describeIssue(issue, shown, p));
-}
-
-/** The issue zod reports first (a refused value in the schema's order, then unknown keys). */
-function firstIssue(p: Parser, values: Record<string, unknown>, unknown: string[] | undefined): Issue {
-  for (const key in values) {
-    let ok = false;
-    try {
-      ok = values[key] === undefined || p.rules[key]!(values[key]);
-    } catch {
-      // refused
-    }
-    if (!ok) return { code: "custom", path: [key] };
-  }
-  return { code: "unrecognized_keys", path: [], keys: unknown ?? [] };
+  return fail(
+    p.code,
+    site,
+    issue === undefined ? `${p.what}s changed while they were read` : describeIssue(issue, shown, p),
+  );
 }
 
 // The parsers below are what the rest of hxplan uses. They return the public option types
