@@ -189,12 +189,10 @@ function readOptions(
   return accepted && unknown === undefined ? values : new Refused(values, unknown);
 }
 
-/**
- * The hand-written check run before zod on every call: the copy of `input` when each key is
- * known and each value passes its rule (zod would accept it and return the same copy);
- * `undefined` otherwise, and then zod decides and names the problem. Throws what reading
- * `input` throws.
- */
+// The hand-written check run before zod on every call: the copy of `input` when each key is
+// known and each value passes its rule (zod would accept it and return the same copy);
+// `undefined` otherwise, and then zod decides and names the problem. Throws what reading
+// `input` throws. (A line comment: the published declarations never mention zod.)
 export function fastShape<T>(input: unknown, rules: Rules, keys: readonly string[]): T | undefined {
   if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
   const read = readOptions(input, rules, keys);
