@@ -64,198 +64,378 @@ export function jsonString(value: string): string {
 export type Encoder = (key: string, value: unknown) => unknown;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+// Printable ASCII but `"` and `\`: the JSON string of such text is the text between quotes.
+const JSON_PLAIN = /^[\u0020\u0021\u0023-\u005b\u005d-\u007e]*$/;
 
-function childPath(path: string, key: string, isIndex: boolean): string {
-  if (isIndex) return `${path}[${key}]`;
-  return IDENTIFIER.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`;
+/**
+ * How deep params may nest. Deeper data is `unserializable`, before it could overflow the
+ * stack (a header of the default 8192 bytes holds at most about 4000 levels anyway).
+ */
+export const MAX_DEPTH = 512;
+
+/** A JSON string literal, ASCII-only (the common case, plain printable ASCII, without a copy). */
+function stringText(value: string): string {
+  return JSON_PLAIN.test(value) ? `"${value}"` : asciiJson(JSON.stringify(value));
 }
 
-/** The encoded members of a JSON object, in order, as `[key, JSON text]`. */
-export type Members = Array<readonly [string, string]>;
+/** A path step for a message: `.name`, `[2]` or `["a b"]`. */
+function step(key: string | number): string {
+  if (typeof key === "number") return `[${key}]`;
+  return IDENTIFIER.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`;
+}
 
-/** The result of encoding: either an object (as members) or any other JSON text. */
-export type Encoded = { readonly members: Members } | { readonly text: string };
+/** Describes an exception thrown by the caller's code, without letting it throw again. */
+export function describeError(error: unknown): string {
+  try {
+    if (error instanceof Error) return `${error.name}: ${error.message}`;
+    if (typeof error === "object" && error !== null) return "a thrown object";
+    return `${typeof error} ${String(error)}`;
+  } catch {
+    return "an exception that cannot be described";
+  }
+}
 
-class JsonEncoder {
+/** The built-in conversions, by prototype: what a value's prototype chain makes it. */
+const PLAIN = 0;
+const DATE = 1;
+const URL_OBJECT = 2;
+const BOXED = 3;
+const MAP = 4;
+const SET = 5;
+
+/** Which built-in a prototype belongs to; `PLAIN` for everything else (class instances too). */
+function builtinOf(proto: object | null): number {
+  for (let p = proto; p !== null && p !== Object.prototype; p = Object.getPrototypeOf(p) as object | null) {
+    if (p === Date.prototype) return DATE;
+    if (typeof URL !== "undefined" && p === URL.prototype) return URL_OBJECT;
+    if (p === Number.prototype || p === String.prototype || p === Boolean.prototype) return BOXED;
+    if (p === Map.prototype) return MAP;
+    if (p === Set.prototype) return SET;
+  }
+  return PLAIN;
+}
+
+/** The length of a typed array (not read from a DataView, which has none). */
+function typedLength(view: ArrayBufferView): number {
+  const length = (view as { length?: unknown }).length;
+  return typeof length === "number" ? length : 0;
+}
+
+const urlHref =
+  typeof URL === "undefined" ? undefined : Object.getOwnPropertyDescriptor(URL.prototype, "href")?.get;
+const mapEntries = Map.prototype.entries;
+const setValues = Set.prototype.values;
+const dateTime = Date.prototype.getTime;
+const dateIso = Date.prototype.toISOString;
+
+/**
+ * What encoding a value gave: its ASCII-only JSON text and, when it is a JSON object, what the
+ * caller asked to know about its members.
+ */
+export interface Encoded {
+  /** The JSON text (for an object, without the member named by `skip`). */
+  readonly text: string;
+  /** True when the value encoded to a JSON object (not an array, not `null`). */
+  readonly isObject: boolean;
+  /** The JSON text of the object's members named in `watch`, by key. */
+  readonly found: Readonly<Record<string, string>> | undefined;
+  /** The first member of the object whose value is an object or an array: `[key, text]`. */
+  readonly nested: readonly [string, string] | undefined;
+}
+
+/**
+ * Encodes one value as ASCII-only JSON in a single pass that reads every property once: what
+ * is checked is what is written, even when a getter or a Proxy would answer differently the
+ * second time. Paths are kept as a stack of keys and spelled out only for a message.
+ */
+class JsonWriter implements Encoded {
   readonly #encoder: Encoder | undefined;
   readonly #site: Site;
-  readonly #seen: unknown[] = [];
-  /** The path being encoded, to name it when user code (toJSON, a getter) throws. */
-  current = "";
+  readonly #root: string;
+  readonly #budget: number;
+  readonly #watch: ReadonlySet<string> | undefined;
+  readonly #skip: string | undefined;
+  /** How many containers are open. */
+  #depth = 0;
+  /** The outermost open container; the others, in order, in `#open` (made when needed). */
+  #outer: object | undefined = undefined;
+  #open: object[] | undefined = undefined;
+  /** The key of each container in `#open` in its parent. */
+  #keys: Array<string | number | undefined> | undefined = undefined;
+  /** The key being encoded in the innermost open container. */
+  #key: string | number | undefined = undefined;
+  /** The error this writer threw, told apart from what the caller's code throws. */
+  thrown: unknown = undefined;
+  text = "";
+  isObject = false;
+  found: Record<string, string> | undefined = undefined;
+  nested: readonly [string, string] | undefined = undefined;
 
-  constructor(encoder: Encoder | undefined, site: Site) {
+  constructor(
+    encoder: Encoder | undefined,
+    site: Site,
+    root: string,
+    budget: number,
+    watch: ReadonlySet<string> | undefined,
+    skip: string | undefined,
+  ) {
     this.#encoder = encoder;
     this.#site = site;
+    this.#root = root;
+    this.#budget = budget;
+    this.#watch = watch;
+    this.#skip = skip;
   }
 
-  #fail(path: string, problem: string): never {
-    fail("unserializable", this.#site, `${path} ${problem}; JSON cannot carry it`);
+  /** The path of the value being encoded: `params.items[2]`, shortened for a message. */
+  path(): string {
+    let out = this.#root;
+    const keys = this.#keys ?? [];
+    for (let i = 0; i < keys.length; i++) out += step(keys[i]!);
+    if (this.#key !== undefined) out += step(this.#key);
+    return out.length > 200 ? `${out.slice(0, 120)}…${out.slice(-60)}` : out;
   }
 
-  /** Turns a value into a JSON-shaped value: runs the encoder and the built-in conversions. */
-  #prepare(holder: unknown, key: string, value: unknown, path: string): unknown {
-    this.current = path;
-    if (this.#encoder !== undefined) value = this.#encoder.call(holder, key, value);
-    // Apply toJSON and the built-in conversions until the value is plain.
-    for (let round = 0; round < 8; round++) {
-      if (typeof value === "bigint") return value.toString();
-      if (typeof value !== "object" || value === null) return value;
-      if (value instanceof Date) {
-        if (Number.isNaN(value.getTime())) this.#fail(path, "is an invalid Date");
-        return value.toISOString();
-      }
-      if (value instanceof URL) return value.href;
-      // Boxed primitives, as JSON.stringify unwraps them.
-      if (value instanceof Number || value instanceof String || value instanceof Boolean)
-        return value.valueOf();
-      if (value instanceof Map) return value;
-      if (value instanceof Set) return value;
-      const toJSON = (value as { toJSON?: unknown }).toJSON;
-      if (typeof toJSON !== "function") return value;
-      value = toJSON.call(value, key);
+  #fail(problem: string, code: HxErrorCode = "unserializable"): never {
+    try {
+      fail(code, this.#site, `${this.path()} ${problem}`);
+    } catch (error) {
+      this.thrown = error;
+      throw error;
     }
-    return value;
   }
 
-  /** JSON text of a value, or `undefined` when JSON would omit it (object members only). */
-  text(holder: unknown, key: string, value: unknown, path: string): string | undefined {
-    const v = this.#prepare(holder, key, value, path);
+  /** Over the budget: the header could never be sent, so encoding stops here. */
+  #check(length: number): void {
+    if (length > this.#budget)
+      this.#fail(`takes more than maxHeaderBytes (${this.#budget})`, "header_too_large");
+  }
+
+  /** Opens a container (a cycle or too deep: unserializable). */
+  #enter(container: object): void {
+    const depth = this.#depth;
+    if (depth === 0) {
+      // The outermost container (flat params open no other): no array to allocate.
+      this.#outer = container;
+    } else {
+      if (container === this.#outer || this.#open?.includes(container))
+        this.#fail("is a circular reference; JSON cannot carry it");
+      if (depth >= MAX_DEPTH) this.#fail(`nests deeper than ${MAX_DEPTH} levels; JSON cannot carry it`);
+      this.#open ??= [];
+      this.#keys ??= [];
+      this.#open.push(container);
+      this.#keys.push(this.#key);
+    }
+    this.#depth = depth + 1;
+    this.#key = undefined;
+  }
+
+  #leave(): void {
+    const depth = --this.#depth;
+    if (depth === 0) {
+      this.#outer = undefined;
+      this.#key = undefined;
+    } else {
+      this.#open!.pop();
+      this.#key = this.#keys!.pop();
+    }
+  }
+
+  /** Encodes the root value. */
+  root(value: unknown): void {
+    const v = this.#encoder === undefined ? value : this.#encoder.call({ "": value }, "", value);
+    const text =
+      typeof v === "object" && v !== null ? this.#object("", v, true) : this.#primitive(v, "is undefined");
+    this.text = text ?? this.#primitive(undefined, "is undefined");
+  }
+
+  /** JSON text of a member or item, or `undefined` when JSON omits it. */
+  #value(holder: unknown, key: string | number, value: unknown): string | undefined {
+    const v =
+      this.#encoder === undefined
+        ? value
+        : this.#encoder.call(holder, typeof key === "string" ? key : `${key}`, value);
+    if (typeof v === "object" && v !== null) return this.#object(key, v, false);
+    return typeof v === "undefined" ? undefined : this.#primitive(v, "");
+  }
+
+  /** JSON text of a primitive (already through the encoder and the conversions). */
+  #primitive(v: unknown, ifUndefined: string): string {
+    // Only a root value can be undefined here: members and items return before.
     switch (typeof v) {
       case "string":
-        return jsonString(v);
+        return stringText(v);
       case "number":
-        if (!Number.isFinite(v)) this.#fail(path, `is ${v}`);
-        return JSON.stringify(v);
+        if (v - v !== 0) this.#fail(`is ${v}; JSON cannot carry it`);
+        return `${v}`;
       case "boolean":
         return v ? "true" : "false";
+      case "bigint":
+        return `"${v}"`;
       case "undefined":
-        return undefined;
-      case "function":
-        return this.#fail(path, "is a function");
-      case "symbol":
-        return this.#fail(path, "is a symbol");
+        return this.#fail(`${ifUndefined}; JSON cannot carry it`);
+      case "object":
+        return "null";
       default:
-        break;
-    }
-    if (v === null) return "null";
-    if (this.#seen.includes(v)) this.#fail(path, "is a circular reference");
-    this.#seen.push(v);
-    try {
-      if (Array.isArray(v) || v instanceof Set) {
-        const items = Array.isArray(v) ? v : [...(v as Set<unknown>)];
-        const parts: string[] = [];
-        for (let i = 0; i < items.length; i++) {
-          const itemPath = childPath(path, String(i), true);
-          const item = this.text(items, String(i), items[i], itemPath);
-          if (item === undefined) this.#fail(itemPath, "is undefined inside an array");
-          parts.push(item);
-        }
-        return `[${parts.join(",")}]`;
-      }
-      return `{${this.members(v as object, path)
-        .map(([k, t]) => `${jsonString(k)}:${t}`)
-        .join(",")}}`;
-    } finally {
-      this.#seen.pop();
+        return this.#fail(`is a ${typeof v}; JSON cannot carry it`);
     }
   }
 
-  /** The members of a prepared object (a Map or a plain object). */
-  members(v: object, path: string): Members {
-    const out: Members = [];
-    const isMap = v instanceof Map;
-    const keys = isMap ? new Set<string>() : undefined;
-    // Plain objects are read key by key, so a getter that throws is named by its path.
-    const record = v as Record<string, unknown>;
-    const entries: Iterable<readonly [unknown, unknown]> = isMap
-      ? v.entries()
-      : Object.keys(record).map((key) => [key, undefined] as const);
-    for (const [rawKey, mapValue] of entries) {
-      const key = String(rawKey);
-      const memberPath = childPath(path, key, false);
-      this.current = memberPath;
-      const raw = isMap ? mapValue : record[key];
-      if (keys !== undefined) {
-        // Two Map keys with one string form (two objects are both "[object Object]") would
-        // collapse into one JSON key and lose an entry.
-        if (keys.has(key)) this.#fail(memberPath, "is a second Map key with the same string form");
-        keys.add(key);
+  /**
+   * JSON text of an object: the built-in conversions (Date, URL, boxed primitives, `toJSON`,
+   * repeated up to 8 times while they give another object), then a Map, a Set, an array or the
+   * object's own enumerable properties.
+   */
+  #object(key: string | number, value: object, isRoot: boolean): string | undefined {
+    let v: unknown = value;
+    let toJSON: unknown;
+    for (let round = 0; round < 8; round++) {
+      if (typeof v !== "object" || v === null) return v === undefined ? undefined : this.#primitive(v, "");
+      const proto = Object.getPrototypeOf(v) as object | null;
+      if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) {
+        switch (builtinOf(proto)) {
+          case DATE: {
+            const time = dateTime.call(v) as number;
+            if (Number.isNaN(time)) this.#fail("is an invalid Date; JSON cannot carry it");
+            return `"${dateIso.call(v)}"`;
+          }
+          case URL_OBJECT:
+            // The real getter: a look-alike (or a Proxy claiming URL.prototype) throws.
+            return stringText(urlHref!.call(v) as string);
+          case BOXED:
+            v = (v as { valueOf(): unknown }).valueOf();
+            continue;
+          case MAP:
+            return this.#map(v as Map<unknown, unknown>, isRoot);
+          case SET:
+            return this.#items(v as object, [...setValues.call(v as Set<unknown>)]);
+          default:
+            break;
+        }
       }
-      if (typeof raw === "function" || typeof raw === "symbol") {
-        // JSON.stringify drops these silently; hxplan refuses to lose data without a word.
-        this.#fail(memberPath, `is a ${typeof raw}`);
-      }
-      const t = this.text(v, key, raw, memberPath);
-      if (t !== undefined) out.push([key, t]);
+      toJSON = (v as { toJSON?: unknown }).toJSON;
+      if (typeof toJSON !== "function") break;
+      v = toJSON.call(v, typeof key === "string" ? key : `${key}`);
     }
+    if (typeof v !== "object" || v === null) return v === undefined ? undefined : this.#primitive(v, "");
+    if (Array.isArray(v)) return this.#items(v, v);
+    return this.#members(v, undefined, undefined, toJSON, isRoot);
+  }
+
+  /** An array, or a Set's items: `items` is read by index, each item once. */
+  #items(container: object, items: ArrayLike<unknown>): string {
+    this.#enter(container);
+    const n = items.length;
+    let out = "[";
+    for (let i = 0; i < n; i++) {
+      this.#key = i;
+      const text = this.#value(container, i, items[i]);
+      if (text === undefined) this.#fail("is undefined inside an array; JSON cannot carry it");
+      out += i === 0 ? text : `,${text}`;
+      this.#check(out.length);
+    }
+    this.#leave();
+    return `${out}]`;
+  }
+
+  /** One member: its text added to `out`, or noted (root members named in `watch`). */
+  #member(out: string, key: string, text: string | undefined, isRoot: boolean): string {
+    if (text === undefined) return out;
+    if (isRoot) {
+      if (this.nested === undefined && (text.charCodeAt(0) === 123 || text.charCodeAt(0) === 91)) {
+        this.nested = [key, text];
+      }
+      if (this.#watch?.has(key)) {
+        this.found ??= {};
+        this.found[key] = text;
+        if (key === this.#skip) return out;
+      }
+    }
+    const member = `${stringText(key)}:${text}`;
+    out = out === "" ? member : `${out},${member}`;
+    this.#check(out.length);
     return out;
   }
 
-  /** Encodes the root value, keeping the members apart when it is an object. */
-  root(value: unknown, path: string): Encoded {
-    const holder = { "": value };
-    const v = this.#prepare(holder, "", value, path);
-    if (typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Set)) {
-      this.#seen.push(v);
-      try {
-        return { members: this.members(v, path) };
-      } finally {
-        this.#seen.pop();
-      }
+  /**
+   * An object's members: `keys` and, for a Map, their `values`; else each value is read from
+   * `object` once (`toJSON`, read already to look for the method, is not read again).
+   */
+  #members(
+    object: object,
+    given: string[] | undefined,
+    values: unknown[] | undefined,
+    toJSON: unknown,
+    isRoot: boolean,
+  ): string {
+    this.#enter(object);
+    // A typed array is an object of its indexes, as JSON writes it: each takes 4 bytes or more
+    // (`"0":0`), so a long one is refused before its keys are listed (10 million take seconds).
+    if (ArrayBuffer.isView(object)) this.#check(typedLength(object) * 4);
+    const keys = given ?? Object.keys(object);
+    let out = "";
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      this.#key = key;
+      const raw =
+        values !== undefined
+          ? values[i]
+          : key === "toJSON"
+            ? toJSON
+            : (object as Record<string, unknown>)[key];
+      out = this.#member(out, key, this.#value(object, key, raw), isRoot);
     }
-    // Already prepared: encode without running the encoder a second time.
-    const t = new JsonEncoder(undefined, this.#site).text(holder, "", v, path);
-    if (t === undefined) this.#fail(path, "is undefined");
-    return { text: t };
+    this.#leave();
+    if (isRoot) this.isObject = true;
+    return `{${out}}`;
+  }
+
+  /** A Map as an object: keys in their string form, which must stay distinct. */
+  #map(map: Map<unknown, unknown>, isRoot: boolean): string {
+    this.#enter(map);
+    const keys: string[] = [];
+    const values: unknown[] = [];
+    const seen = new Set<string>();
+    for (const [rawKey, item] of mapEntries.call(map)) {
+      const key = typeof rawKey === "string" ? rawKey : String(rawKey);
+      this.#key = key;
+      // Two keys with one string form (two objects are both "[object Object]") would collapse
+      // into one JSON key and lose an entry.
+      if (seen.has(key)) this.#fail("is a second Map key with the same string form; JSON cannot carry it");
+      seen.add(key);
+      keys.push(key);
+      values.push(item);
+    }
+    this.#leave();
+    return this.#members(map, keys, values, undefined, isRoot);
   }
 }
 
 /**
- * True for plain data (objects with the plain prototype, arrays, strings, finite numbers,
- * booleans, null; `undefined` as an object member), which `JSON.stringify` encodes exactly as
- * the full encoder does, only faster. False when anything needs the full encoder (`toJSON`,
- * `Date`, `Map`, a non-finite number, `undefined` in an array, a cycle or deep nesting, …),
- * which then gives the same text or the detailed error.
+ * Encodes `value` as ASCII-only JSON, reading every property once. `root` names the value in
+ * messages (`params`, `values`); members of a root object named in `watch` are reported in
+ * `found`, and the one named `skip` is left out of the text. Any exception from the caller's
+ * code (a getter, a Proxy trap, `toJSON`, the encoder) becomes `unserializable` with that
+ * exception as its cause; text over `budget` characters is `header_too_large`.
  */
-export function isPlainData(value: unknown, depth = 0): boolean {
-  switch (typeof value) {
-    case "string":
-    case "boolean":
-      return true;
-    case "number":
-      return Number.isFinite(value);
-    case "object":
-      break;
-    default:
-      return false;
-  }
-  if (value === null) return true;
-  if (depth > 8 || typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
-  if (Array.isArray(value)) {
-    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
-    for (let i = 0; i < value.length; i++) if (!isPlainData(value[i], depth + 1)) return false;
-    return true;
-  }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
-  for (const key in value) {
-    const member = (value as Record<string, unknown>)[key];
-    if (member !== undefined && !isPlainData(member, depth + 1)) return false;
-  }
-  return true;
-}
-
-/** Encodes `value` as ASCII-only JSON, keeping an object's members apart. */
-export function encodeJson(value: unknown, encoder: Encoder | undefined, site: Site, path: string): Encoded {
-  const json = new JsonEncoder(encoder, site);
+export function encodeJson(
+  value: unknown,
+  encoder: Encoder | undefined,
+  site: Site,
+  root: string,
+  budget: number = Number.POSITIVE_INFINITY,
+  watch?: ReadonlySet<string>,
+  skip?: string,
+): Encoded {
+  const writer = new JsonWriter(encoder, site, root, budget, watch, skip);
   try {
-    return json.root(value, path);
+    writer.root(value);
   } catch (error) {
-    if (error instanceof HxError) throw error;
-    // A toJSON(), a getter or the encoder threw, or the data nests too deep for the stack.
-    const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    return fail("unserializable", site, `${json.current || path} could not be encoded (${why})`, error);
+    if (error === writer.thrown) throw error;
+    // The caller's code threw (or the stack ran out): name where, keep the error as the cause.
+    fail("unserializable", site, `${writer.path()} could not be encoded (${describeError(error)})`, error);
   }
+  return writer;
 }
 
 /** JSON text of encoded members. */
@@ -267,6 +447,9 @@ export function objectText(members: Members): string {
   }
   return `${out}}`;
 }
+
+/** Encoded members of a JSON object, in order, as `[key, JSON text]`. */
+export type Members = Array<readonly [string, string]>;
 
 // --- URLs --------------------------------------------------------------------------------
 
@@ -359,13 +542,57 @@ export function isToken(value: string): boolean {
   return TOKEN.test(value);
 }
 
-/** Describes a value's type for a message. */
+/** True for an array (a Proxy of one too); false, not a TypeError, for a revoked Proxy. */
+export function isArray(value: unknown): boolean {
+  try {
+    return Array.isArray(value);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Copies an array (a Proxy of one too) by index, reading `length` and each item once, without
+ * its iterator (which the caller's code may have replaced, even with an endless one).
+ * `undefined` when `value` is not an array; a `RangeError` over `max` items (a sparse array
+ * can claim 2 ** 32 - 1 of them).
+ */
+export function readList(value: unknown, max: number): unknown[] | undefined {
+  if (!isArray(value)) return undefined;
+  const list = value as ArrayLike<unknown>;
+  const length = list.length;
+  if (!(length <= max)) throw new RangeError(`the array has ${length} items, more than ${max}`);
+  const out: unknown[] = [];
+  for (let i = 0; i < length; i++) out.push(list[i]);
+  return out;
+}
+
+/**
+ * Describes a value's type for a message. Runs none of the caller's code: objects and
+ * functions are described by their type, never converted to a string.
+ */
 export function describeType(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  if (typeof value === "string") return `the string ${quote(value)}`;
-  if (typeof value === "object") return "an object";
-  return `${typeof value} ${String(value)}`;
+  switch (typeof value) {
+    case "string":
+      return `the string ${quote(value)}`;
+    case "object":
+      return isArray(value) ? "an array" : "an object";
+    case "function":
+      return "a function";
+    case "symbol":
+      return "a symbol";
+    default:
+      return `${typeof value} ${String(value)}`;
+  }
+}
+
+/** A value as a message shows it: strings and other primitives quoted, objects by their type. */
+export function shown(value: unknown): string {
+  if (typeof value === "object" || typeof value === "function" || typeof value === "symbol") {
+    return describeType(value);
+  }
+  return quote(String(value));
 }
 
 /** Finds a lone surrogate, which no encoding can carry. */

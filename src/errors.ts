@@ -82,9 +82,23 @@ export class HxError extends Error {
    * @param options - the header concerned and the cause
    */
   constructor(code: HxErrorCode, message: string, options?: HxErrorOptions) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    // Never throws, whatever it is given: a message or options that throw when read are
+    // replaced, so building the error cannot raise another one.
+    let cause: unknown;
+    let header: unknown;
+    try {
+      cause = options?.cause;
+      header = options?.header;
+    } catch {
+      cause = undefined;
+      header = undefined;
+    }
+    super(
+      typeof message === "string" ? message : safeString(message),
+      cause === undefined ? undefined : { cause },
+    );
     this.code = code;
-    if (options?.header !== undefined) this.header = options.header;
+    if (typeof header === "string") this.header = header;
   }
 }
 
@@ -107,10 +121,23 @@ export class HxError extends Error {
  * @see https://htmx.org/reference/#response_headers
  */
 export function isHxError(value: unknown): value is HxError {
-  if (value instanceof HxError) return true;
   if (typeof value !== "object" || value === null) return false;
-  const candidate = value as { name?: unknown; code?: unknown };
-  return candidate.name === "HxError" && typeof candidate.code === "string" && CODES.has(candidate.code);
+  try {
+    // By name and code only: `instanceof` would believe a Proxy that claims HxError.prototype.
+    const candidate = value as { name?: unknown; code?: unknown };
+    return candidate.name === "HxError" && typeof candidate.code === "string" && CODES.has(candidate.code);
+  } catch {
+    return false; // a Proxy or a getter that throws is not an error hxplan threw
+  }
+}
+
+/** `String(value)` for a message, or a placeholder when converting it throws. */
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return "(a message that cannot be converted to a string)";
+  }
 }
 
 /** Formats a character for a message: `"é" (U+00E9)`. */
@@ -123,7 +150,7 @@ export function describeChar(text: string, index: number): string {
 
 /** Shortens user input for a message. */
 export function quote(value: unknown): string {
-  const text = typeof value === "string" ? value : String(value);
+  const text = typeof value === "string" ? value : safeString(value);
   const json = JSON.stringify(text.length > 80 ? `${text.slice(0, 77)}...` : text);
   return json;
 }

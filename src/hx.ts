@@ -3,8 +3,19 @@
 // that was wrong, and two plans branched from one base never see each other's changes.
 import { applyPlan, type HeaderTarget } from "./adapters/apply.js";
 import { type ResponseBody, toResponse, toResponseInit } from "./adapters/fetch.js";
-import { type Encoder, encodeUrl, fail, isToken, type Site, selector } from "./encode.js";
-import { describeChar, quote } from "./errors.js";
+import {
+  describeError,
+  describeType,
+  type Encoder,
+  encodeUrl,
+  fail,
+  isToken,
+  readList,
+  type Site,
+  selector,
+  shown,
+} from "./encode.js";
+import { describeChar, HxError, quote } from "./errors.js";
 import { encodeLocation } from "./location.js";
 import { unionNames } from "./names.js";
 import { markup, partialEntry, renderBody, renderPartials } from "./partial.js";
@@ -44,12 +55,44 @@ import type {
 
 const VERSION_2: ReadonlySet<string> = new Set();
 
-function resolveOptions(options: HxOptions | undefined): PlanOptions {
-  if (options === undefined) return DEFAULT_OPTIONS;
-  const site: Site = { method: "hx()", header: "(options)" };
-  const o = parseHxOptions(options, site);
+/**
+ * Passes an `HxError` on; anything else the caller's values threw (a getter, a Proxy trap, a
+ * look-alike object) becomes `invalid_option`, with that exception as the cause.
+ */
+function rethrow(error: unknown, site: Site): never {
+  let ours = false;
+  try {
+    ours = error instanceof HxError;
+  } catch {
+    // a thrown Proxy whose prototype cannot be read: not ours
+  }
+  if (ours) throw error;
+  return fail("invalid_option", site, `an argument could not be read (${describeError(error)})`, error);
+}
+
+/** The `swapStyles` option, read once into a set of checked style names. */
+function swapStylesOf(styles: unknown, site: Site): Set<string> {
   const extra = new Set<string>();
-  for (const style of o.swapStyles ?? []) {
+  if (styles === undefined) return extra;
+  let copy: unknown[] | undefined;
+  try {
+    copy = readList(styles, 1000);
+  } catch (cause) {
+    return fail(
+      "invalid_option",
+      site,
+      `hx() option "swapStyles" could not be read (${describeError(cause)})`,
+      cause,
+    );
+  }
+  for (const style of copy ?? []) {
+    if (typeof style !== "string") {
+      fail(
+        "invalid_option",
+        site,
+        `hx() option "swapStyles" must be an array of style names, got ${describeType(style)} in it`,
+      );
+    }
     if (!/^[A-Za-z][\w-]*$/.test(style)) {
       const bad = /^[^A-Za-z]|[^\w-]/.exec(style);
       const where = bad === null ? " (empty)" : `: ${describeChar(style, bad.index)}`;
@@ -57,6 +100,14 @@ function resolveOptions(options: HxOptions | undefined): PlanOptions {
     }
     extra.add(style);
   }
+  return extra;
+}
+
+function resolveOptions(options: HxOptions | undefined): PlanOptions {
+  if (options === undefined) return DEFAULT_OPTIONS;
+  const site: Site = { method: "hx()", header: "(options)" };
+  const o = parseHxOptions(options, site);
+  const extra = swapStylesOf(o.swapStyles, site);
   return {
     htmx: o.htmx ?? 2,
     encoder: o.encoder as Encoder | undefined,
@@ -185,7 +236,7 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
     }
     const site = TRIGGER_SITES[timing];
     const key = eventKey(name, site);
-    const entry = buildEvent(name, key, params, target, htmx, encoder, site);
+    const entry = buildEvent(name, key, params, target, htmx, encoder, site, state.options.maxHeaderBytes);
     const t = state.triggers;
     const events = addEvent(t[timing], entry);
     const triggers = {
@@ -206,7 +257,13 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
         site,
         `${quote(url)} would be pushed as a relative URL by htmx 2; pass the boolean false, or a URL`,
       );
-    } else value = encodeUrl(url, site);
+    } else {
+      try {
+        value = encodeUrl(url, site);
+      } catch (error) {
+        rethrow(error, site);
+      }
+    }
     return this.#next(withHistory(this.#state, { name: header, value }), site);
   }
 
@@ -272,7 +329,13 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
    */
   redirect(url: string | URL): Hx<V, X> {
     const site: Site = { method: "redirect()", header: "HX-Redirect" };
-    return this.#navigate("HX-Redirect", encodeUrl(url, site), site);
+    let value: string;
+    try {
+      value = encodeUrl(url, site);
+    } catch (error) {
+      rethrow(error, site);
+    }
+    return this.#navigate("HX-Redirect", value, site);
   }
 
   /**
@@ -298,7 +361,7 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
       fail(
         "invalid_option",
         site,
-        `refresh() takes no argument, got ${quote(String(args[0]))}; to not refresh, do not call it`,
+        `refresh() takes no argument, got ${shown(args[0])}; to not refresh, do not call it`,
       );
     }
     return this.#navigate("HX-Refresh", "true", site);
@@ -330,12 +393,13 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
     },
   ): Hx<V, X> {
     const site: Site = { method: "location()", header: "HX-Location" };
-    const { htmx, encoder, extraStyles } = this.#state.options;
-    return this.#navigate(
-      "HX-Location",
-      encodeLocation(path, options, { htmx, encoder, extraStyles }, site),
-      site,
-    );
+    let value: string;
+    try {
+      value = encodeLocation(path, options, this.#state.options, site);
+    } catch (error) {
+      rethrow(error, site);
+    }
+    return this.#navigate("HX-Location", value, site);
   }
 
   /**
@@ -526,7 +590,7 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
   status(code: number): Hx<V, X> {
     const site: Site = { method: "status()", header: "(status)" };
     if (typeof code !== "number" || !Number.isInteger(code) || code < 200 || code > 599) {
-      fail("invalid_option", site, `status must be an integer from 200 to 599, got ${quote(String(code))}`);
+      fail("invalid_option", site, `status must be an integer from 200 to 599, got ${shown(code)}`);
     }
     return this.#next(withStatus(this.#state, code), site);
   }
@@ -553,7 +617,7 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
       if (typeof name !== "string" || (name !== "*" && !isToken(name))) {
         const bad = typeof name === "string" ? /[^!#$%&'*+.^_`|~0-9A-Za-z-]/.exec(name) : null;
         const where = bad === null ? "" : `: ${describeChar(name, bad.index)}`;
-        fail("invalid_option", site, `${quote(String(name))} is not a header name${where}`);
+        fail("invalid_option", site, `${shown(name)} is not a header name${where}`);
       }
     }
     return this.#next(patchState(this.#state, { vary: unionNames(this.#state.vary, names) }), site);
@@ -601,7 +665,10 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
   // biome-ignore lint/suspicious/noExplicitAny: a plan of any version and styles (checked at run time).
   merge(other: Hx<any, any>): Hx<V, X> {
     const site: Site = { method: "merge()", header: "(plan)" };
-    if (!(other instanceof Hx)) fail("invalid_option", site, "merge() takes a plan made by hx()");
+    // A brand check: it reads nothing from `other`, so a Proxy or a look-alike runs no code.
+    if (typeof other !== "object" || other === null || !(#state in other)) {
+      fail("invalid_option", site, `merge() takes a plan made by hx(), got ${describeType(other)}`);
+    }
     const a = this.#state;
     const b = other.#state;
     if (a.options.htmx !== b.options.htmx) {
@@ -737,7 +804,10 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
    *
    * @param init - the init to merge into (not changed)
    * @returns a new init whose `headers` is a `Headers`
-   * @throws {@link HxError} `status_conflict`, `invalid_existing_header`, `header_too_large`
+   * @throws {@link HxError} `status_conflict`, `header_too_large`, `invalid_existing_header`
+   *   (also a header in `init.headers` that Fetch refuses, or whose value is not a string, a
+   *   number or a `string[]`), `invalid_option` (an `init` that is not an object or cannot be
+   *   read, a status that is not an integer from 200 to 599, a bad reason phrase)
    * @example
    * ```ts
    * import { hx } from "hxplan";
@@ -756,7 +826,8 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
    * @param body - the response body
    * @param init - status and headers, merged as in `toResponseInit`
    * @returns a new `Response`
-   * @throws {@link HxError} as `toResponseInit`
+   * @throws {@link HxError} as `toResponseInit`; `invalid_option` for a body Fetch refuses
+   *   (a body with status 204 or 304)
    * @example
    * ```ts
    * import { hx } from "hxplan";

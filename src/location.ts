@@ -1,6 +1,8 @@
 // HX-Location: a client-side boosted GET. A bare path when that is unambiguous for every
 // client, otherwise compact JSON with `path` first.
 import {
+  describeError,
+  describeType,
   type Encoder,
   encodeJson,
   encodeUrl,
@@ -24,6 +26,23 @@ const PLAIN_PATH_FORBIDDEN = /[{,:\s]/;
 /** What encoding HX-Location needs to know about the plan. */
 export interface LocationContext extends SwapContext {
   readonly encoder: Encoder | undefined;
+  readonly maxHeaderBytes: number;
+}
+
+/** The own enumerable `[name, value]` pairs of the `headers` option, each read once. */
+function headerEntries(headers: object, site: Site): Array<readonly [string, unknown]> {
+  try {
+    const entries: Array<readonly [string, unknown]> = [];
+    for (const name of Object.keys(headers)) entries.push([name, (headers as Record<string, unknown>)[name]]);
+    return entries;
+  } catch (cause) {
+    return fail(
+      "invalid_option",
+      site,
+      `location option "headers" could not be read (${describeError(cause)})`,
+      cause,
+    );
+  }
 }
 
 function historyUrl(value: string | URL | false, site: Site, key: string): string {
@@ -68,29 +87,33 @@ export function encodeLocation(path: unknown, options: unknown, ctx: LocationCon
   if (opts.selectOOB !== undefined) {
     add("selectOOB", jsonString(plainText(opts.selectOOB, "invalid_selector", site, "option selectOOB")));
   }
-  // values and headers are read from the caller's object, not the parsed copy: a parsed record
-  // loses an own "__proto__" key, and nothing may be dropped without a word.
-  const given = options as { readonly values?: unknown; readonly headers?: Record<string, string> };
+  // values and headers come from the parsed copy, which read each option once.
   if (opts.values !== undefined) {
-    const encoded = encodeJson(given.values, ctx.encoder, site, "values");
-    if (!("members" in encoded)) fail("invalid_option", site, "option values must be a JSON object");
-    if (ctx.htmx === 4) {
+    const encoded = encodeJson(opts.values, ctx.encoder, site, "values", ctx.maxHeaderBytes);
+    if (!encoded.isObject) fail("invalid_option", site, "option values must be a JSON object");
+    const nested = encoded.nested;
+    if (ctx.htmx === 4 && nested !== undefined) {
       // htmx 4.0.1 turns values into form data with String(): an object arrives as
       // "[object Object]" and an array as "a,b" (seen in Chromium, test/e2e/navigation.test.ts).
-      const nested = encoded.members.find(([, text]) => text.startsWith("{") || text.startsWith("["));
-      if (nested !== undefined) {
-        fail(
-          "invalid_option",
-          site,
-          `option values.${nested[0]} is ${nested[1].startsWith("[") ? "an array" : "an object"}, which htmx 4 sends as ${nested[1].startsWith("[") ? '"a,b"' : '"[object Object]"'}; send flat values (strings, numbers, booleans)`,
-        );
-      }
+      const isArray = nested[1].startsWith("[");
+      fail(
+        "invalid_option",
+        site,
+        `option values.${nested[0]} is ${isArray ? "an array" : "an object"}, which htmx 4 sends as ${isArray ? '"a,b"' : '"[object Object]"'}; send flat values (strings, numbers, booleans)`,
+      );
     }
-    add("values", objectText(encoded.members));
+    add("values", encoded.text);
   }
   if (opts.headers !== undefined) {
     const members: Array<readonly [string, string]> = [];
-    for (const [name, value] of Object.entries(given.headers ?? {})) {
+    for (const [name, value] of headerEntries(opts.headers, site)) {
+      if (typeof value !== "string") {
+        fail(
+          "invalid_option",
+          site,
+          `location option "headers" must have string values, but "${name}" is ${describeType(value)}`,
+        );
+      }
       const badName = /[^!#$%&'*+.^_`|~0-9A-Za-z-]/.exec(name);
       if (!isToken(name)) {
         fail(

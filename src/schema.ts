@@ -2,7 +2,7 @@
 // part of the public types. Character-level rules (control characters, selectors, URLs) live
 // in encode.ts, because their messages name the offending character and its index.
 import * as z from "zod/mini";
-import { describeType, fail, type Site } from "./encode.js";
+import { describeError, describeType, fail, isArray, type Site } from "./encode.js";
 import type { HxErrorCode } from "./errors.js";
 import type { HxOptions, LocationOptions, TriggerOptions } from "./types.js";
 
@@ -25,13 +25,19 @@ const oneOf =
   (v) =>
     values.includes(v);
 
-/** A plain object, by zod's own test (cross-realm objects too; not arrays, dates or class instances). */
+/**
+ * A plain object: its prototype is `null` or some realm's `Object.prototype` (not arrays, dates
+ * or class instances). Decided from the prototype alone, so no property of the value is read
+ * before it is encoded (zod's own test reads `constructor`).
+ */
 const isRecord: Test = (v) => {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
-  const ctor = (v as { constructor?: unknown }).constructor;
-  if (ctor === undefined || typeof ctor !== "function") return true;
-  const proto: unknown = ctor.prototype;
-  return typeof proto === "object" && proto !== null && Object.hasOwn(proto, "isPrototypeOf");
+  const proto = Object.getPrototypeOf(v) as object | null;
+  return (
+    proto === null ||
+    proto === Object.prototype ||
+    (Object.getPrototypeOf(proto) === null && Object.hasOwn(proto, "isPrototypeOf"))
+  );
 };
 
 const A_STRING = "must be a string";
@@ -44,7 +50,8 @@ const isUrlOrFalse: Test = (v) => v === false || typeof v === "string" || v inst
 const HX_SPEC: Spec = {
   htmx: [oneOf(2, 4), "must be 2 or 4"],
   encoder: [isFunction, AN_ENCODER],
-  swapStyles: [(v) => Array.isArray(v) && v.every(isString), "must be an array of style names"],
+  // Its items are read once and checked by hx() itself.
+  swapStyles: [(v) => Array.isArray(v), "must be an array of style names"],
   // Infinity means "no limit" here.
   maxHeaderBytes: [
     (v) => typeof v === "number" && v > 0,
@@ -83,15 +90,8 @@ const LOCATION_SPEC: Spec = {
   select: [isString, A_STRING],
   selectOOB: [isString, A_STRING],
   values: [isRecord, "must be an object"],
-  headers: [
-    (v) => isRecord(v) && Object.values(v as object).every(isString),
-    (v) => {
-      const bad = isRecord(v) ? Object.entries(v as object).find(([, value]) => !isString(value)) : undefined;
-      return bad === undefined
-        ? `must be an object of header names to string values, got ${describeType(v)}`
-        : `must have string values, but "${bad[0]}" is ${describeType(bad[1])}`;
-    },
-  ],
+  // Its values are read once and checked by location() itself.
+  headers: [isRecord, "must be an object of header names to string values"],
   push: [isUrlOrFalse, A_URL],
   replace: [isUrlOrFalse, A_URL],
 };
@@ -125,27 +125,77 @@ function describeIssue(issue: Issue, input: unknown, { what, spec, keys }: Parse
   return `${what} "${key}" ${rule}, got ${describeType(value)}`;
 }
 
-// Cheap checks run before zod on every call: when each key is known and each value passes its
-// rule, zod would accept the object and return this same copy (known keys present in the input,
-// in the schema's order). Anything else goes to zod, for the same result or the detailed error.
+/** What `readOptions` read when the rules refuse it: the copy and the unknown keys. */
+class Refused {
+  constructor(
+    readonly values: Record<string, unknown>,
+    readonly unknown: string[] | undefined,
+  ) {}
+}
+
+/**
+ * Reads an option object once: the value of each known option, in the schema's order, and the
+ * names of unknown keys, checking each value with its rule as it goes. Object literals (and
+ * null-prototype objects) are read key by key as `for…in` lists them; any other object (a
+ * class instance with getters) by the known names. Returns the copy when everything passes,
+ * else a `Refused` with the copy: zod and the messages look at it, never at `input` again.
+ * Throws what reading `input` throws.
+ */
+function readOptions(
+  input: object,
+  rules: Rules,
+  keys: readonly string[],
+): Record<string, unknown> | Refused {
+  let values: Record<string, unknown> = {};
+  let unknown: string[] | undefined;
+  let accepted = true;
+  const proto = Object.getPrototypeOf(input);
+  if (proto === Object.prototype || proto === null) {
+    let last = -1;
+    let ordered = true;
+    for (const key in input) {
+      const at = keys.indexOf(key);
+      if (at < 0) {
+        unknown ??= [];
+        unknown.push(key);
+        continue;
+      }
+      if (at <= last) ordered = false;
+      last = at;
+      const value = (input as Record<string, unknown>)[key];
+      values[key] = value;
+      if (accepted && value !== undefined && !rules[key]!(value)) accepted = false;
+    }
+    if (!ordered) {
+      // zod's copy lists the known keys in the schema's order: so does this one.
+      const sorted: Record<string, unknown> = {};
+      for (const key of keys) if (Object.hasOwn(values, key)) sorted[key] = values[key];
+      values = sorted;
+    }
+  } else {
+    for (const key in input) {
+      if (keys.includes(key)) continue;
+      unknown ??= [];
+      unknown.push(key);
+    }
+    for (const key of keys) {
+      const value = (input as Record<string, unknown>)[key];
+      if (value === undefined) continue;
+      values[key] = value;
+      if (accepted && !rules[key]!(value)) accepted = false;
+    }
+  }
+  return accepted && unknown === undefined ? values : new Refused(values, unknown);
+}
+
+// The hand-written check run before zod on every call: the copy of `input` when each key is
+// known and each value passes its rule (zod would accept it and return the same copy);
+// `undefined` otherwise, and then zod decides and names the problem. Throws what reading
+// `input` throws. (A line comment: the published declarations never mention zod.)
 export function fastShape<T>(input: unknown, rules: Rules, keys: readonly string[]): T | undefined {
-  // Object literals only: for them the keys that for-in lists are the keys zod finds with `in`
-  // (a non-enumerable own option is not supported).
-  if (typeof input !== "object" || input === null || Object.getPrototypeOf(input) !== Object.prototype) {
-    return undefined;
-  }
-  const out: Record<string, unknown> = {};
-  let last = -1;
-  for (const key in input) {
-    // An unknown key, or keys out of the schema's order (the order of zod's copy): zod decides.
-    const at = keys.indexOf(key);
-    if (at <= last) return undefined;
-    last = at;
-    const value = (input as Record<string, unknown>)[key];
-    if (value !== undefined && !rules[key]!(value)) return undefined;
-    out[key] = value;
-  }
-  return out as T;
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return undefined;
+  const read = readOptions(input, rules, keys);
+  return read instanceof Refused ? undefined : (read as T);
 }
 
 /** One option object's parser: the zod schema, and the fast rules with their key order. */
@@ -168,14 +218,39 @@ const MODIFIERS = parser(MODIFIER_SPEC, "invalid_swap", "swap modifier");
 const LOCATION_SWAP = parser(LOCATION_SWAP_SPEC, "invalid_swap", "swap option");
 const LOCATION = parser(LOCATION_SPEC, "invalid_option", "location option");
 
-/** Parses `input` with the parser's schema or throws `HxError` with a message naming the option. */
+/**
+ * Parses `input` or throws `HxError` with a message naming the option. The input is read once
+ * (`readOptions`); the rules and, when they refuse, zod see only that copy. An exception from
+ * reading it (a getter, a Proxy trap) is the parser's code, with the exception as its cause.
+ */
 function parseWith<T>(p: Parser, input: unknown, site: Site): T {
-  const out = fastShape<T>(input, p.rules, p.keys);
-  if (out !== undefined) return out;
-  const result = p.schema.safeParse(input);
-  if (result.success) return result.data as T;
-  const issue = result.error.issues[0] as unknown as Issue;
-  return fail(p.code, site, describeIssue(issue, input, p));
+  if (typeof input !== "object" || input === null || isArray(input)) {
+    return fail(p.code, site, `${p.what}s must be an object, got ${describeType(input)}`);
+  }
+  let read: Record<string, unknown> | Refused;
+  try {
+    read = readOptions(input, p.rules, p.keys);
+  } catch (cause) {
+    // An exception from the caller's object is invalid_option whatever the option (API.md section 5).
+    return fail("invalid_option", site, `${p.what}s could not be read (${describeError(cause)})`, cause);
+  }
+  if (!(read instanceof Refused)) return read as T;
+  // zod names the first problem, in the copy; unknown keys are there without their values.
+  const shown: Record<string, unknown> = Object.create(null);
+  for (const key in read.values) shown[key] = read.values[key];
+  for (const key of read.unknown ?? []) shown[key] = undefined;
+  let issue: Issue | undefined;
+  try {
+    const result = p.schema.safeParse(shown);
+    if (!result.success) issue = result.error.issues[0] as unknown as Issue;
+  } catch {
+    // a value whose prototype reads differently the second time (a Proxy)
+  }
+  return fail(
+    p.code,
+    site,
+    issue === undefined ? `${p.what}s changed while they were read` : describeIssue(issue, shown, p),
+  );
 }
 
 // The parsers below are what the rest of hxplan uses. They return the public option types

@@ -6,10 +6,7 @@ import {
   type Encoder,
   encodeJson,
   fail,
-  isPlainData,
   jsonString,
-  type Members,
-  objectText,
   rejectControl,
   type Site,
   selector,
@@ -88,25 +85,9 @@ export function eventsText(events: Events): string {
   return `{${(head + tail).slice(1)}}`;
 }
 
-const NOT_PLAIN = 0;
-const PLAIN_OBJECT = 1;
-const PLAIN_VALUE = 2;
-
-/**
- * How the fast path can encode params: `PLAIN_VALUE` (a primitive or an array, wrapped as
- * `{"value":…}`), `PLAIN_OBJECT` (an object without a `target`, `elt` or `cancelled` key,
- * written as it is) or `NOT_PLAIN` (the full encoder decides, and names any problem; also when
- * a getter throws).
- */
-function plainKind(params: unknown): number {
-  try {
-    if (!isPlainData(params)) return NOT_PLAIN;
-  } catch {
-    return NOT_PLAIN;
-  }
-  if (typeof params !== "object" || params === null || Array.isArray(params)) return PLAIN_VALUE;
-  return "target" in params || "elt" in params || "cancelled" in params ? NOT_PLAIN : PLAIN_OBJECT;
-}
+// The top-level keys of a detail that the rules below look at. `target` is taken out of the
+// detail's text: it is written last.
+const WATCHED: ReadonlySet<string> = new Set(["target", "elt", "cancelled"]);
 
 const FALSY_JSON: ReadonlySet<string> = new Set(["false", "0", "null", '""']);
 
@@ -159,9 +140,11 @@ export function eventKey(name: unknown, site: Site): string {
 
 /**
  * Builds the entry for `trigger(name, params, { target })`, given the name's checked JSON key
- * (`eventKey`). Params are encoded now, so later changes to the object change nothing. A
- * non-object result becomes `{"value":…}`, so `event.detail.value` reads the same in htmx 2
- * (which wraps null and arrays) and htmx 4.
+ * (`eventKey`). Params are encoded now, in one pass that reads each property once, and the
+ * rules are checked on what that pass wrote: later changes to the object change nothing, and
+ * a getter or Proxy cannot show the checks one value and the header another. A non-object
+ * result becomes `{"value":…}`, so `event.detail.value` reads the same in htmx 2 (which wraps
+ * null and arrays) and htmx 4.
  */
 export function buildEvent(
   name: string,
@@ -171,43 +154,32 @@ export function buildEvent(
   htmx: 2 | 4,
   encoder: Encoder | undefined,
   site: Site,
+  budget: number,
 ): EventEntry {
-  // The common case: plain data, no replacer, no target (neither given nor in params, nor an
-  // `elt` key): the detail is the params' JSON text, or `{"value":…}` around it.
-  if (encoder === undefined && target === undefined) {
-    if (params === undefined) return { name, key, detail: "{}", targeted: false };
-    const kind = plainKind(params);
-    if (kind === PLAIN_OBJECT) {
-      return { name, key, detail: asciiJson(JSON.stringify(params)), targeted: false };
-    }
-    if (kind === PLAIN_VALUE) {
-      return { name, key, detail: asciiJson(`{"value":${JSON.stringify(params)}}`), targeted: false };
+  let detail = "{}";
+  let found: Readonly<Record<string, string>> | undefined;
+  if (params !== undefined) {
+    const encoded = encodeJson(params, encoder, site, "params", budget, WATCHED, "target");
+    if (encoded.isObject) {
+      detail = encoded.text;
+      found = encoded.found;
+    } else {
+      detail = `{"value":${encoded.text}}`;
     }
   }
-  let members: Members;
-  if (params === undefined) {
-    members = [];
-  } else {
-    const encoded = encodeJson(params, encoder, site, "params");
-    members = "members" in encoded ? encoded.members : [["value", encoded.text]];
-  }
+  // The common case: no target given, and none of the watched keys in params.
+  if (found === undefined && target === undefined) return { name, key, detail, targeted: false };
   let chosen = target === undefined ? undefined : selector(target, "json", site, "trigger target");
-  const at = members.findIndex(([key]) => key === "target");
-  if (at >= 0) {
+  const fromParams = found?.target;
+  if (fromParams !== undefined) {
     if (chosen !== undefined) {
       fail("invalid_option", site, "both options.target and params.target are set; give the target once");
     }
-    let fromParams: unknown;
-    try {
-      fromParams = JSON.parse(members[at]![1]);
-    } catch {
-      fromParams = undefined;
-    }
-    chosen = selector(fromParams, "json", site, "params.target");
-    members = members.filter((_, i) => i !== at);
+    // The member's own JSON text, parsed back: a string is a selector, anything else is refused.
+    chosen = selector(JSON.parse(fromParams), "json", site, "params.target");
   }
   if (htmx === 2) {
-    if (members.some(([key]) => key === "elt")) {
+    if (found?.elt !== undefined) {
       fail(
         "invalid_option",
         site,
@@ -225,8 +197,8 @@ export function buildEvent(
   if (htmx === 4) {
     // htmx 4.0.1 dispatches with `!detail?.cancelled && target.dispatchEvent(evt)`: the event
     // would silently never fire (seen in Chromium, test/e2e/triggers.test.ts).
-    const cancelled = members.find(([key]) => key === "cancelled");
-    if (cancelled !== undefined && !FALSY_JSON.has(cancelled[1])) {
+    const cancelled = found?.cancelled;
+    if (cancelled !== undefined && !FALSY_JSON.has(cancelled)) {
       fail(
         "invalid_option",
         site,
@@ -234,7 +206,6 @@ export function buildEvent(
       );
     }
   }
-  let detail = objectText(members);
   if (chosen !== undefined) {
     detail = `${detail.length === 2 ? "{" : `${detail.slice(0, -1)},`}"target":${jsonString(chosen)}}`;
   }
