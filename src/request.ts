@@ -138,7 +138,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function firstValue(value: unknown): string | undefined {
   if (typeof value === "string") return value;
   if (Array.isArray(value)) {
-    for (const item of value) {
+    // By index and bounded: never the array's own iterator (which may never end), never a walk
+    // over the holes of an array that claims 2^32 - 1 items.
+    const length = Math.min(value.length, 16);
+    for (let i = 0; i < length; i++) {
+      const item: unknown = value[i];
       if (typeof item === "string") return item;
     }
     return undefined;
@@ -187,6 +191,8 @@ function lookupFor(source: unknown): Lookup {
     return recordLookup(headers);
   }
   if (typeof object.get === "function") return headersLookup(object as { get(name: string): unknown });
+  // An array or a typed array holds no header names, only (possibly millions of) indexes.
+  if (Array.isArray(object) || ArrayBuffer.isView(object)) return EMPTY_LOOKUP;
   return recordLookup(object);
 }
 

@@ -372,13 +372,9 @@ describe("fuzz: only HxError, printable ASCII, no pollution", () => {
       "Host",
       "Triggering-Event",
     );
-    // KNOWN ISSUE (request.ts, not fixed here): a header value that is an array claiming 2 ** 32 - 1
-    // items, or one with an endless iterator, makes the first property read loop (for…of over
-    // it), so those two values are kept out of the header values until request.ts reads
-    // arrays by index with a bound. Reproduction in the report of issue 10.
-    const requestValue = fc
-      .oneof(hostile, primitive)
-      .filter((r) => !/huge sparse array|endless iterator/.test(r.label));
+    // Huge sparse arrays and arrays with an endless iterator included: request.ts reads a
+    // header's lines by index, with a bound.
+    const requestValue = fc.oneof(hostile, primitive);
     const record = fc.array(fc.tuple(header, requestValue), { maxLength: 5 }).map((entries) => ({
       label: "record",
       make: () => Object.fromEntries(entries.map(([k, v]) => [k, v.make()])),

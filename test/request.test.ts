@@ -597,3 +597,20 @@ describe("hxRequest: version, ptag, currentUrlPath, triggeringEvent", () => {
     expect(hxRequest({ "Triggering-Event": "null" }).triggeringEvent).toBeNull();
   });
 });
+
+describe("hostile header values", () => {
+  it("reads a list of lines by index with a bound: a huge sparse array or an endless iterator ends at once", () => {
+    const sparse: string[] = [];
+    sparse.length = 2 ** 32 - 1;
+    const started = performance.now();
+    expect(hxRequest({ "HX-Request": sparse }).isHtmx).toBe(false);
+    const endless = Object.assign(["true"], {
+      *[Symbol.iterator]() {
+        for (;;) yield "x";
+      },
+    });
+    expect(hxRequest({ "HX-Request": endless }).isHtmx).toBe(true);
+    expect(hxRequest(new Float64Array(1e6) as never).isHtmx).toBe(false);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
