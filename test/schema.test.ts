@@ -1,6 +1,3 @@
-// The fast paths (plain JSON params, plain paths, simple selectors, option shapes checked
-// before zod) must give exactly what the general code gives: the same header text, or the
-// same error code and message.
 import fc from "fast-check";
 import { type Hx, hx } from "hxplan";
 import { describe, expect, it } from "vitest";
@@ -107,7 +104,6 @@ describe("fast paths agree with the general code", () => {
     );
   });
 });
-
 describe("option shapes checked before zod", () => {
   const keys = fc.constantFrom(
     ...["htmx", "encoder", "swapStyles", "maxHeaderBytes", "after", "target", "swap", "settle"],

@@ -1,11 +1,9 @@
-// Selector escaping and validation (API.md section 5, "Selectors"). The Chromium side of the
-// same rules is test/e2e/selectors.test.ts; here: positions in messages, htmx's extended forms,
-// and a property over generated selectors that escaping never changes a token.
-
-import fc from "fast-check";
+import { fc, test } from "@fast-check/vitest";
 import { HxError, hx } from "hxplan";
 import { describe, expect, it } from "vitest";
 import { cssEscapeNonAscii, cssProblem } from "../src/selector.js";
+import { errorOf, expectHxError } from "./support/errors.js";
+import { h, isPrintableAscii } from "./support/headers.js";
 
 function refusal(run: () => unknown): HxError {
   try {
@@ -58,7 +56,6 @@ describe("invalid selectors are invalid_selector, naming the position", () => {
     }
   });
 });
-
 describe("valid selectors pass unchanged when ASCII", () => {
   it.each([
     "#main .item > li:first-child",
@@ -78,7 +75,6 @@ describe("valid selectors pass unchanged when ASCII", () => {
     expect(cssProblem(s)).toBeUndefined();
   });
 });
-
 describe("retarget: htmx's extended selectors", () => {
   it.each([
     "closest tr",
@@ -139,7 +135,6 @@ describe("retarget: htmx's extended selectors", () => {
     );
   });
 });
-
 describe("escaping keeps the meaning", () => {
   it.each([
     [".café .x", ".caf\\0000e9  .x"],
@@ -217,7 +212,6 @@ describe("escaping keeps the meaning", () => {
     );
   });
 });
-
 /**
  * A reference reading of a selector by the CSS Syntax tokenizer, written independently of
  * src/selector.ts: runs of name characters with their escapes decoded, strings decoded,
@@ -266,3 +260,98 @@ function meaning(s: string): string[] {
   }
   return out;
 }
+
+describe("selectors", () => {
+  it("retarget takes extended selectors and CSS-escapes non-ASCII", () => {
+    expect(hx().retarget("closest tr").toHeaders()["HX-Retarget"]).toBe("closest tr");
+    expect(hx().retarget("#a, #b").toHeaders()["HX-Retarget"]).toBe("#a, #b");
+    expect(hx().retarget("this").toHeaders()["HX-Retarget"]).toBe("this");
+    expect(hx().retarget("#ü😀").toHeaders()["HX-Retarget"]).toBe("#\\0000fc\\01f600");
+  });
+
+  it("refuses empty, none, controls, and version-only forms", () => {
+    expect(errorOf(() => hx().retarget("")).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().retarget("none")).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().retarget("#a\u0000")).code).toBe("invalid_selector");
+    expect(errorOf(() => hx({ htmx: 4 }).retarget("this")).code).toBe("unsupported_in_version");
+    expect(errorOf(() => hx({ htmx: 4 }).reselect("unset")).code).toBe("unsupported_in_version");
+    expect(hx().reselect("unset").toHeaders()["HX-Reselect"]).toBe("unset");
+    expect(errorOf(() => hx().reselect("closest div")).code).toBe("invalid_selector");
+  });
+  it("non-ASCII → 6-digit CSS escapes, one per code point", () => {
+    expect(h(hx().retarget("#café"))["HX-Retarget"]).toBe("#caf\\0000e9");
+    expect(h(hx().retarget("#😀"))["HX-Retarget"]).toBe("#\\01f600");
+    expect(h(hx().reselect(".ü"))["HX-Reselect"]).toBe(".\\0000fc");
+  });
+  it("retarget accepts htmx extended selectors", () => {
+    for (const s of ["closest tr", "find .x", "next", "previous", "next .row", "previous .row", "#a, #b"]) {
+      expect(h(hx().retarget(s))["HX-Retarget"]).toBe(s);
+      expect(h(hx({ htmx: 4 }).retarget(s))["HX-Retarget"]).toBe(s);
+    }
+    expect(h(hx().retarget("this"))["HX-Retarget"]).toBe("this");
+  });
+  it("plain-CSS inputs reject keyword forms", () => {
+    for (const s of ["closest tr", "find .x", "next", "previous", "this"]) {
+      expectHxError(() => hx().reselect(s), { code: "invalid_selector", header: "HX-Reselect" });
+      expectHxError(() => hx().trigger("a", {}, { target: s }), { code: "invalid_selector" });
+      expectHxError(() => hx().location("/p", { target: s }), { code: "invalid_selector" });
+    }
+  });
+  it("swap-modifier selectors with keyword forms → invalid_swap", () => {
+    expectHxError(() => hx().reswap("innerHTML", { show: "top", showTarget: "closest tr" }), {
+      code: "invalid_swap",
+    });
+  });
+  it('retarget("none") → invalid_selector', () => {
+    expectHxError(() => hx().retarget("none"), { code: "invalid_selector", header: "HX-Retarget" });
+    expectHxError(() => hx({ htmx: 4 }).retarget("none"), { code: "invalid_selector" });
+  });
+  it('htmx 4: retarget("this") → unsupported_in_version', () => {
+    expectHxError(() => hx({ htmx: 4 }).retarget("this"), {
+      code: "unsupported_in_version",
+      header: "HX-Retarget",
+    });
+  });
+  it('htmx 4: reselect("unset") → unsupported_in_version; htmx 2 ok', () => {
+    expectHxError(() => hx({ htmx: 4 }).reselect("unset"), {
+      code: "unsupported_in_version",
+      header: "HX-Reselect",
+    });
+    expect(h(hx().reselect("unset"))["HX-Reselect"]).toBe("unset");
+  });
+  it("empty/whitespace selectors → invalid_selector", () => {
+    for (const s of ["", " ", "\t"]) {
+      expectHxError(() => hx().retarget(s), { code: "invalid_selector" });
+      expectHxError(() => hx().reselect(s), { code: "invalid_selector" });
+    }
+  });
+  it("control chars in selectors → invalid_selector with index", () => {
+    expectHxError(() => hx().retarget("#a\u0007b"), {
+      code: "invalid_selector",
+      msg: ["retarget", "HX-Retarget", "2"],
+    });
+  });
+});
+
+describe("more selector rules", () => {
+  it("C1 controls in selectors are CSS-escaped, not errors", () => {
+    expect(h(hx().retarget("#a\u0085b"))["HX-Retarget"]).toBe("#a\\000085b");
+  });
+  it("astral code point is one 6-digit escape", () => {
+    expect(h(hx().reselect("#x😀y"))["HX-Reselect"]).toBe("#x\\01f600y");
+  });
+});
+
+describe("properties", () => {
+  test.prop([fc.string({ unit: "binary", maxLength: 20 })], { numRuns: 500 })(
+    "any selector input: either an HxError or a printable-ASCII header",
+    (s) => {
+      try {
+        const v = hx().retarget(`#a${s}`).toHeaders()["HX-Retarget"]!;
+        expect(isPrintableAscii(v)).toBe(true);
+      } catch (e) {
+        expect((e as { name?: string }).name).toBe("HxError");
+      }
+    },
+  );
+});
