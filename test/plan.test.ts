@@ -1,3 +1,6 @@
+// The plan data (src/plan.ts): what toHeaders, statusCode, isEmpty and toJSON give, the header
+// size limit, and a 304 carrying HX-* headers (with htmx 2's implied HX-Reswap: none).
+
 import { hx } from "hxplan";
 import { describe, expect, it } from "vitest";
 import { errorOf, expectHxError } from "./support/errors.js";

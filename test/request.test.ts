@@ -1,5 +1,6 @@
 // hxRequest (src/request.ts): sources, boolean headers, decoding, consulted, never throwing,
 // its properties (fast-check), and the requests htmx 2.0.8, 2.0.11 and 4.0.1 really sent.
+
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import { createServer, type IncomingMessage } from "node:http";
@@ -595,6 +596,8 @@ describe("hxRequest: version, ptag, currentUrlPath, triggeringEvent", () => {
   });
 });
 
+// hxRequest on the exact request headers htmx 2.0.8, 2.0.11 and 4.0.1 sent from Chromium
+// (captured by test/e2e/request-headers.test.ts into test/fixtures/htmx-requests.json).
 interface Captured {
   method: string;
   path: string;

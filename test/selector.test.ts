@@ -1,3 +1,7 @@
+// Selector escaping and validation (API.md section 5, "Selectors"). The Chromium side of the
+// same rules is test/e2e/selectors.test.ts; here: positions in messages, htmx's extended forms,
+// and a property over generated selectors that escaping never changes a token.
+
 import { fc, test } from "@fast-check/vitest";
 import { HxError, hx } from "hxplan";
 import { describe, expect, it } from "vitest";

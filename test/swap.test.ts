@@ -1,4 +1,5 @@
 // HX-Reswap (src/swap.ts): styles per version, typed modifiers, the raw-spec parser, durations.
+
 import { type Hx, hx, isHxError, type SwapModifiers } from "hxplan";
 import { describe, expect, it } from "vitest";
 import { expectHxError } from "./support/errors.js";

@@ -1,4 +1,5 @@
 // Type tests for the public signatures and option types (src/types.ts; vitest typecheck).
+
 import type { ServerResponse } from "node:http";
 import {
   type Duration,
@@ -19,6 +20,7 @@ import {
 } from "hxplan";
 import { describe, expectTypeOf, it } from "vitest";
 
+// Type tests for the public signatures (vitest typecheck).
 describe("public types", () => {
   it("hx() returns an Hx and every method returns an Hx", () => {
     expectTypeOf(hx()).toEqualTypeOf<Hx<2>>();

@@ -1,3 +1,9 @@
+// applyTo is transactional: a fault injected at every position where hxplan reads or writes
+// the target (every call of every target kind, real Node responses and frameworks included)
+// leaves the whole target (all headers and the status) exactly as it was, with `target_failed`
+// (or `headers_sent` for an immutable Headers and a response sent part-way) and the target's
+// error as the cause; without a fault, the target ends as the plan merged into it.
+
 import { IncomingMessage, OutgoingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
 import fc from "fast-check";

@@ -1,6 +1,7 @@
 // applyTo (src/adapters/apply.ts) against every target: a node:http server over loopback, Fetch
 // Headers and Response, plain records, ServerResponse-like objects and framework responses;
 // what it merges from the target, and its laws (fast-check). Faults: apply.faults.test.ts.
+
 import { once } from "node:events";
 import {
   createServer,
@@ -735,6 +736,8 @@ describe("framework responses as targets", () => {
   });
 });
 
+// What applyTo merges from a target is checked like the plan's own values (every header it
+// writes is printable ASCII), and merging costs time linear in what the target holds.
 const PRINTABLE = /^[\x20-\x7e]*$/;
 
 describe("merged values", () => {

@@ -1,3 +1,5 @@
+// Fetch outputs (src/adapters/fetch.ts): toResponseInit and toResponse.
+
 import { hx } from "hxplan";
 import { describe, expect, it } from "vitest";
 import { expectHxError } from "../support/errors.js";

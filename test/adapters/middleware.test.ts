@@ -1,3 +1,7 @@
+// The shared middleware core (src/adapters/middleware.ts): options, the redirect decision and
+// the polling-tag decision, without a framework. The frameworks run the same behaviour in
+// test/frameworks/middleware.test.ts and in Chromium in test/e2e/protocol.test.ts.
+
 import { hxRequest } from "hxplan";
 import { describe, expect, it } from "vitest";
 import { boundHx, middlewareSettings, ptagMatches, redirectHeader } from "../../src/adapters/middleware.js";

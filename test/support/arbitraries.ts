@@ -155,7 +155,7 @@ export function buildSmall(version: 2 | 4, ops: Call[]): Hx {
 export const smallPlan = (v: 2 | 4) => fc.array(smallOp, { maxLength: 6 }).map((ops) => buildSmall(v, ops));
 
 // Untargeted events only: with targets, merge/trigger follow hidden call order while applyTo follows
-// the header's text order (see the it.fails cases in outputs.test.ts "hidden call order").
+// the header's text order (see "call order and targeted events" in test/trigger.test.ts).
 export const untargetedOp: fc.Arbitrary<Call> = fc.oneof(
   fc.tuple(smallName, smallParams, smallAfter).map(
     ([n, pa, af]): Call =>
