@@ -79,7 +79,7 @@ function strays(dir: string, allowed: Set<string>): string[] {
 }
 
 describe("test/ layout", () => {
-  it("has no second tree of tests: no test/conformance/, only the known folders", () => {
+  it("has no second tree of tests: no conformance folder, only the known folders", () => {
     expect(existsSync(join(TEST, "conformance"))).toBe(false);
     const folders = readdirSync(TEST, { withFileTypes: true })
       .filter((e) => e.isDirectory())
