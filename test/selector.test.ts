@@ -9,16 +9,6 @@ import { cssEscapeNonAscii, cssProblem } from "../src/selector.js";
 import { errorOf, expectHxError } from "./support/errors.js";
 import { h, isPrintableAscii } from "./support/headers.js";
 
-function refusal(run: () => unknown): HxError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HxError) return error;
-    throw error;
-  }
-  throw new Error("expected an HxError");
-}
-
 describe("invalid selectors are invalid_selector, naming the position", () => {
   it.each([
     ["#row 7", 5, '"7"'],
@@ -32,7 +22,7 @@ describe("invalid selectors are invalid_selector, naming the position", () => {
     ["li:nth-child(2n+1of .x)", 2, '":"'],
   ])("%j → index %i", (input, index, shown) => {
     for (const run of [() => hx().reselect(input), () => hx().retarget(input)]) {
-      const error = refusal(run);
+      const error = errorOf(run);
       expect(error.code).toBe("invalid_selector");
       expect(error.message).toContain(`at ${shown}`);
       if (!shown.startsWith("the end")) expect(error.message).toContain(`at index ${index}`);
@@ -42,21 +32,21 @@ describe("invalid selectors are invalid_selector, naming the position", () => {
 
   it("in every selector input, with that input's code", () => {
     const bad = "#row 7";
-    expect(refusal(() => hx().trigger("e", {}, { target: bad })).code).toBe("invalid_selector");
-    expect(refusal(() => hx().trigger("e", { target: bad })).code).toBe("invalid_selector");
-    expect(refusal(() => hx().location("/p", { target: bad })).code).toBe("invalid_selector");
-    expect(refusal(() => hx().location("/p", { select: bad })).code).toBe("invalid_selector");
-    expect(refusal(() => hx().location("/p", { source: bad })).code).toBe("invalid_selector");
-    expect(refusal(() => hx().reswap("innerHTML", { scroll: "top", scrollTarget: "div[" })).code).toBe(
+    expect(errorOf(() => hx().trigger("e", {}, { target: bad })).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().trigger("e", { target: bad })).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().location("/p", { target: bad })).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().location("/p", { select: bad })).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().location("/p", { source: bad })).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().reswap("innerHTML", { scroll: "top", scrollTarget: "div[" })).code).toBe(
       "invalid_swap",
     );
-    expect(refusal(() => hx().reswap("innerHTML show:##x:top")).code).toBe("invalid_swap");
-    expect(refusal(() => hx({ htmx: 4 }).reswap("innerHTML", { target: "#7" })).code).toBe("invalid_swap");
+    expect(errorOf(() => hx().reswap("innerHTML show:##x:top")).code).toBe("invalid_swap");
+    expect(errorOf(() => hx({ htmx: 4 }).reswap("innerHTML", { target: "#7" })).code).toBe("invalid_swap");
   });
 
   it("pseudo-elements are refused: they never match in querySelectorAll", () => {
     for (const s of ["li::before", "li:after", "::part(a)"]) {
-      expect(refusal(() => hx().reselect(s)).code).toBe("invalid_selector");
+      expect(errorOf(() => hx().reselect(s)).code).toBe("invalid_selector");
     }
   });
 });
@@ -121,17 +111,17 @@ describe("retarget: htmx's extended selectors", () => {
     ['[title="a, next b"]', 7],
     ["closest tr, .a\\,b", 14],
   ])("%j → invalid_selector at %i", (s, index) => {
-    const error = refusal(() => hx().retarget(s));
+    const error = errorOf(() => hx().retarget(s));
     expect(error.code).toBe("invalid_selector");
     expect(error.message).toContain(`index ${index}`);
   });
 
   it("the keyword forms are refused where plain CSS is expected", () => {
     for (const s of ["closest tr", "next", "find .x", "this", "#a, previous"]) {
-      expect(refusal(() => hx().reselect(s)).code).toBe("invalid_selector");
-      expect(refusal(() => hx().trigger("e", {}, { target: s })).code).toBe("invalid_selector");
+      expect(errorOf(() => hx().reselect(s)).code).toBe("invalid_selector");
+      expect(errorOf(() => hx().trigger("e", {}, { target: s })).code).toBe("invalid_selector");
     }
-    expect(refusal(() => hx().reswap("innerHTML", { show: "top", showTarget: "next" })).code).toBe(
+    expect(errorOf(() => hx().reswap("innerHTML", { show: "top", showTarget: "next" })).code).toBe(
       "invalid_swap",
     );
     expect(hx().reswap("innerHTML", { show: "top", showTarget: "window" }).toHeaders()["HX-Reswap"]).toBe(
