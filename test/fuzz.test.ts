@@ -11,7 +11,7 @@ import { Socket } from "node:net";
 import fc from "fast-check";
 import { HTMX_STOP_POLLING, Hx, HxError, hx, hxRequest, isHxError } from "hxplan";
 import { afterAll, describe, expect, it } from "vitest";
-import { op } from "./arbitraries.js";
+import { op } from "./support/arbitraries.js";
 import {
   HX_OPTION_KEYS,
   hostile,
@@ -22,7 +22,7 @@ import {
   type Recipe,
   SWAP_KEYS,
   TRIGGER_OPTION_KEYS,
-} from "./hostile.js";
+} from "./support/hostile.js";
 
 const RUNS = Number(process.env.HXPLAN_FUZZ_RUNS ?? 60);
 const SEED = process.env.HXPLAN_FUZZ_SEED === undefined ? undefined : Number(process.env.HXPLAN_FUZZ_SEED);

@@ -4,8 +4,8 @@ import { IncomingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
 import { type HxError, HxError as HxErrorClass, hx, isHxError } from "hxplan";
 import { describe, expect, it } from "vitest";
-import { errorOf } from "./errors.js";
-import { deep, flipping, hiding, lyingPrototype, revoked, throwingProxy } from "./hostile.js";
+import { errorOf } from "./support/errors.js";
+import { deep, flipping, hiding, lyingPrototype, revoked, throwingProxy } from "./support/hostile.js";
 
 /** A value that counts how often its property `key` is read. */
 function counted<T>(key: string, value: T, extra: object = {}): { object: object; reads: () => number } {

@@ -4,7 +4,7 @@ import fc from "fast-check";
 import { HxError, hx, isHxError } from "hxplan";
 import { describe, expect, it } from "vitest";
 import { escapeHtml } from "../src/partial.js";
-import { errorOf } from "./errors.js";
+import { errorOf } from "./support/errors.js";
 
 /** A fast-check property as a test. */
 function prop<Ts extends [unknown, ...unknown[]]>(

@@ -1,5 +1,5 @@
 // The request headers each htmx client really sends, captured in Chromium and kept as the
-// fixture test/fixtures/htmx-requests.json, which test/request-fixtures.test.ts reads through
+// fixture test/fixtures/htmx-requests.json, which test/request.test.ts reads through
 // hxRequest. This test fails when a capture differs from the fixture; run it with
 // UPDATE_FIXTURES=1 to write the fixture again.
 

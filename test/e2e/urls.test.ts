@@ -1,4 +1,4 @@
-// Why hxplan refuses URLs that start with two slashes or backslashes (test/urls.test.ts): Chromium
+// Why hxplan refuses URLs that start with two slashes or backslashes (test/encode.test.ts): Chromium
 // resolves each of them, relative to the page, to another origin, while the paths hxplan keeps
 // stay on the page's origin.
 

@@ -1,6 +1,9 @@
+// HX-Location (src/location.ts): a bare path or JSON, push and replace, option validation.
+
 import { hx } from "hxplan";
 import { describe, expect, it } from "vitest";
-import { expectHxError, h } from "./helpers.js";
+import { errorOf, expectHxError } from "./support/errors.js";
+import { h } from "./support/headers.js";
 
 const L = "HX-Location";
 const loc2 = (...a: Parameters<ReturnType<typeof hx>["location"]>) => h(hx().location(...a))[L];
@@ -65,7 +68,6 @@ describe("plain path vs JSON", () => {
     ).toBe('{"path":"/p","source":"#src","values":{"v":1},"replace":"/r"}');
   });
 });
-
 describe("push / replace", () => {
   it("push URL", () => {
     expect(loc2("/p", { push: "/q" })).toBe('{"path":"/p","push":"/q"}');
@@ -111,7 +113,6 @@ describe("push / replace", () => {
     expect(loc2("/p", { push: "/café" })).toBe('{"path":"/p","push":"/caf%C3%A9"}');
   });
 });
-
 describe("options validation", () => {
   it("unknown keys → invalid_option", () => {
     expectHxError(() => hx().location("/p", { handler: "x" } as never), {
@@ -207,7 +208,6 @@ describe("options validation", () => {
     );
   });
 });
-
 describe("location: own __proto__ keys are data", () => {
   // BUG: an own "__proto__" key in values (e.g. from JSON.parse of user input) is silently dropped: values becomes {}
   it("values with an own __proto__ key keep it (as trigger params do)", () => {
@@ -224,5 +224,106 @@ describe("location: own __proto__ keys are data", () => {
       return; // rejecting is acceptable
     }
     expect(v).toBe('{"path":"/p","headers":{"__proto__":"x"}}');
+  });
+});
+
+describe("location", () => {
+  it("is a plain path only when unambiguous", () => {
+    expect(hx().location("/inbox").toHeaders()["HX-Location"]).toBe("/inbox");
+    expect(hx().location("/a b").toHeaders()["HX-Location"]).toBe("/a%20b");
+    expect(hx().location("path.html").toHeaders()["HX-Location"]).toBe('{"path":"path.html"}');
+    expect(hx().location("/x?a,b").toHeaders()["HX-Location"]).toBe('{"path":"/x?a,b"}');
+    expect(hx().location("/x:y").toHeaders()["HX-Location"]).toBe('{"path":"/x:y"}');
+    expect(hx().location("https://example.com/").toHeaders()["HX-Location"]).toBe(
+      '{"path":"https://example.com/"}',
+    );
+    expect(hx().location("/x", {}).toHeaders()["HX-Location"]).toBe("/x");
+  });
+
+  it("writes the options in the documented order", () => {
+    const value = hx({ htmx: 4 })
+      .location("/x", {
+        replace: "/r",
+        headers: { "X-Token": "abc" },
+        values: { n: 1, s: "é" },
+        selectOOB: "#a",
+        select: "#main",
+        swap: { style: "outerHTML", swap: 100 },
+        target: "#t-é",
+        event: "go",
+        source: "#src",
+      })
+      .toHeaders()["HX-Location"];
+    expect(value).toBe(
+      '{"path":"/x","source":"#src","event":"go","target":"#t-\\u00e9","swap":"outerHTML swap:100ms","select":"#main","selectOOB":"#a","values":{"n":1,"s":"\\u00e9"},"headers":{"X-Token":"abc"},"replace":"/r"}',
+    );
+  });
+
+  it("sends push:false before replace for htmx 2", () => {
+    expect(hx().location("/x", { replace: "/r" }).toHeaders()["HX-Location"]).toBe(
+      '{"path":"/x","push":false,"replace":"/r"}',
+    );
+    expect(hx().location("/x", { push: false }).toHeaders()["HX-Location"]).toBe(
+      '{"path":"/x","push":false}',
+    );
+  });
+
+  it("refuses nested values for htmx 4, which sends them as [object Object] or a,b", () => {
+    expect(hx({ htmx: 4 }).location("/x", { source: "#a", event: "click" }).toHeaders()["HX-Location"]).toBe(
+      '{"path":"/x","source":"#a","event":"click"}',
+    );
+    expect(errorOf(() => hx({ htmx: 4 }).location("/x", { values: { a: [1] } })).code).toBe("invalid_option");
+    expect(errorOf(() => hx({ htmx: 4 }).location("/x", { values: { a: { b: 1 } } })).code).toBe(
+      "invalid_option",
+    );
+    expect(
+      hx()
+        .location("/x", { values: { a: [1], b: { c: 2 } } })
+        .toHeaders()["HX-Location"],
+    ).toBe('{"path":"/x","values":{"a":[1],"b":{"c":2}}}');
+  });
+
+  it("refuses push with replace, unknown keys, bad headers, non-object values", () => {
+    expect(errorOf(() => hx().location("/x", { push: "/a", replace: "/b" })).code).toBe("invalid_option");
+    expect(errorOf(() => hx().location("/x", { handler: "f" } as object)).code).toBe("invalid_option");
+    expect(errorOf(() => hx().location("/x", { headers: { "Bad Name": "x" } })).code).toBe("invalid_option");
+    expect(errorOf(() => hx().location("/x", { headers: { "X-A": "é" } })).code).toBe("invalid_option");
+    expect(
+      errorOf(() => hx().location("/x", { values: [1] as unknown as Record<string, unknown> })).code,
+    ).toBe("invalid_option");
+    // @ts-expect-error: the compiler refuses this too (Hx<V> types); checked here at run time
+    expect(errorOf(() => hx().location("/x", { swap: "bogus" })).code).toBe("invalid_swap");
+    expect(errorOf(() => hx().location("/x", { target: "" })).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().location("javascript:x")).code).toBe("unsafe_url");
+  });
+
+  it("names the option, and the header whose value is not a string", () => {
+    const headers = { "X-A": "a", "X-B": 2 } as unknown as Record<string, string>;
+    expect(errorOf(() => hx().location("/x", { headers })).message).toBe(
+      'location() HX-Location: location option "headers" must have string values, but "X-B" is number 2',
+    );
+    expect(errorOf(() => hx().reswap("outerHTML", { swap: true as unknown as number })).message).toBe(
+      'reswap() HX-Reswap: swap modifier "swap" must be a duration (a number of milliseconds or a string such as "1s"), got boolean true',
+    );
+  });
+});
+
+describe("location() push: false with replace", () => {
+  it("is accepted and written as replace alone", () => {
+    expect(hx().location("/x", { push: false, replace: "/r" }).toHeaders()).toEqual(
+      hx().location("/x", { replace: "/r" }).toHeaders(),
+    );
+    expect(hx().location("/x", { push: false, replace: "/r" }).toHeaders()["HX-Location"]).toBe(
+      '{"path":"/x","push":false,"replace":"/r"}',
+    );
+    expect(hx({ htmx: 4 }).location("/x", { push: false, replace: "/r" }).toHeaders()["HX-Location"]).toBe(
+      '{"path":"/x","replace":"/r"}',
+    );
+  });
+
+  it("push as a URL with replace, and push: false with replace: false, stay invalid_option", () => {
+    expect(errorOf(() => hx().location("/x", { push: "/a", replace: "/b" })).code).toBe("invalid_option");
+    expect(errorOf(() => hx().location("/x", { push: "/a", replace: false })).code).toBe("invalid_option");
+    expect(errorOf(() => hx().location("/x", { push: false, replace: false })).code).toBe("invalid_option");
   });
 });

@@ -1,6 +1,7 @@
-// The fast paths (plain JSON params, plain paths, simple selectors, option shapes checked
-// before zod) must give exactly what the general code gives: the same header text, or the
-// same error code and message.
+// The fast paths of the option schemas (src/schema.ts) and of the encoders they guard (plain
+// JSON params, plain paths, simple selectors, option shapes checked before zod) must give
+// exactly what the general code gives: the same header text, or the same error code and message.
+
 import fc from "fast-check";
 import { type Hx, hx } from "hxplan";
 import { describe, expect, it } from "vitest";
@@ -89,7 +90,7 @@ describe("fast paths agree with the general code", () => {
 
   it("simple selectors and plain paths come out unchanged", () => {
     fc.assert(
-      // An id or class name must be a CSS ident (`#2a` and `.-1` are not; test/selectors.test.ts).
+      // An id or class name must be a CSS ident (`#2a` and `.-1` are not; test/selector.test.ts).
       fc.property(fc.stringMatching(/^[#.]-?[A-Za-z_][\w-]{0,7}$/), (selector) => {
         expect(hx().retarget(selector).toHeaders()["HX-Retarget"]).toBe(selector);
         expect(hx().reselect(selector).toHeaders()["HX-Reselect"]).toBe(selector);
@@ -99,7 +100,7 @@ describe("fast paths agree with the general code", () => {
       }),
     );
     fc.assert(
-      // A second slash or backslash at the start is another origin (unsafe_url, test/urls.test.ts).
+      // A second slash or backslash at the start is another origin (unsafe_url, test/encode.test.ts).
       fc.property(fc.stringMatching(/^\/[!-$&-.0-[\]-~][!-$&-~]{0,11}$/), (path) => {
         expect(hx().pushUrl(path).toHeaders()["HX-Push-Url"]).toBe(path);
         expect(hx().redirect(path).toHeaders()["HX-Redirect"]).toBe(path);
@@ -107,7 +108,6 @@ describe("fast paths agree with the general code", () => {
     );
   });
 });
-
 describe("option shapes checked before zod", () => {
   const keys = fc.constantFrom(
     ...["htmx", "encoder", "swapStyles", "maxHeaderBytes", "after", "target", "swap", "settle"],

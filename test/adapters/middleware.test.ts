@@ -1,9 +1,10 @@
 // The shared middleware core (src/adapters/middleware.ts): options, the redirect decision and
 // the polling-tag decision, without a framework. The frameworks run the same behaviour in
 // test/frameworks/middleware.test.ts and in Chromium in test/e2e/protocol.test.ts.
+
 import { hxRequest } from "hxplan";
 import { describe, expect, it } from "vitest";
-import { boundHx, middlewareSettings, ptagMatches, redirectHeader } from "../src/adapters/middleware.js";
+import { boundHx, middlewareSettings, ptagMatches, redirectHeader } from "../../src/adapters/middleware.js";
 
 const HTMX = { "HX-Request": "true" };
 const toRedirect = middlewareSettings({ redirects: "hx-redirect" });
@@ -65,7 +66,6 @@ describe("redirectHeader", () => {
     expect(off.consulted).toEqual([]);
   });
 });
-
 describe("boundHx and ptagMatches", () => {
   it("boundHx reads the version only when called, and a fixed version reads nothing", () => {
     const request = hxRequest({ "HX-Request": "true", "HX-Source": "button#b" });
@@ -86,7 +86,6 @@ describe("boundHx and ptagMatches", () => {
     expect(ptagMatches(hxRequest({ "HX-PTag": "u" }), "GET", "t")).toBe(false);
   });
 });
-
 describe("middlewareSettings", () => {
   it("defaults, and refuses anything else with invalid_option naming the option", () => {
     expect(middlewareSettings(undefined)).toEqual({ vary: true, redirects: false, htmx: undefined });

@@ -2,20 +2,12 @@
 // same rules is test/e2e/selectors.test.ts; here: positions in messages, htmx's extended forms,
 // and a property over generated selectors that escaping never changes a token.
 
-import fc from "fast-check";
+import { fc, test } from "@fast-check/vitest";
 import { HxError, hx } from "hxplan";
 import { describe, expect, it } from "vitest";
 import { cssEscapeNonAscii, cssProblem } from "../src/selector.js";
-
-function refusal(run: () => unknown): HxError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof HxError) return error;
-    throw error;
-  }
-  throw new Error("expected an HxError");
-}
+import { errorOf, expectHxError } from "./support/errors.js";
+import { h, isPrintableAscii } from "./support/headers.js";
 
 describe("invalid selectors are invalid_selector, naming the position", () => {
   it.each([
@@ -30,7 +22,7 @@ describe("invalid selectors are invalid_selector, naming the position", () => {
     ["li:nth-child(2n+1of .x)", 2, '":"'],
   ])("%j → index %i", (input, index, shown) => {
     for (const run of [() => hx().reselect(input), () => hx().retarget(input)]) {
-      const error = refusal(run);
+      const error = errorOf(run);
       expect(error.code).toBe("invalid_selector");
       expect(error.message).toContain(`at ${shown}`);
       if (!shown.startsWith("the end")) expect(error.message).toContain(`at index ${index}`);
@@ -40,25 +32,24 @@ describe("invalid selectors are invalid_selector, naming the position", () => {
 
   it("in every selector input, with that input's code", () => {
     const bad = "#row 7";
-    expect(refusal(() => hx().trigger("e", {}, { target: bad })).code).toBe("invalid_selector");
-    expect(refusal(() => hx().trigger("e", { target: bad })).code).toBe("invalid_selector");
-    expect(refusal(() => hx().location("/p", { target: bad })).code).toBe("invalid_selector");
-    expect(refusal(() => hx().location("/p", { select: bad })).code).toBe("invalid_selector");
-    expect(refusal(() => hx().location("/p", { source: bad })).code).toBe("invalid_selector");
-    expect(refusal(() => hx().reswap("innerHTML", { scroll: "top", scrollTarget: "div[" })).code).toBe(
+    expect(errorOf(() => hx().trigger("e", {}, { target: bad })).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().trigger("e", { target: bad })).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().location("/p", { target: bad })).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().location("/p", { select: bad })).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().location("/p", { source: bad })).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().reswap("innerHTML", { scroll: "top", scrollTarget: "div[" })).code).toBe(
       "invalid_swap",
     );
-    expect(refusal(() => hx().reswap("innerHTML show:##x:top")).code).toBe("invalid_swap");
-    expect(refusal(() => hx({ htmx: 4 }).reswap("innerHTML", { target: "#7" })).code).toBe("invalid_swap");
+    expect(errorOf(() => hx().reswap("innerHTML show:##x:top")).code).toBe("invalid_swap");
+    expect(errorOf(() => hx({ htmx: 4 }).reswap("innerHTML", { target: "#7" })).code).toBe("invalid_swap");
   });
 
   it("pseudo-elements are refused: they never match in querySelectorAll", () => {
     for (const s of ["li::before", "li:after", "::part(a)"]) {
-      expect(refusal(() => hx().reselect(s)).code).toBe("invalid_selector");
+      expect(errorOf(() => hx().reselect(s)).code).toBe("invalid_selector");
     }
   });
 });
-
 describe("valid selectors pass unchanged when ASCII", () => {
   it.each([
     "#main .item > li:first-child",
@@ -78,7 +69,6 @@ describe("valid selectors pass unchanged when ASCII", () => {
     expect(cssProblem(s)).toBeUndefined();
   });
 });
-
 describe("retarget: htmx's extended selectors", () => {
   it.each([
     "closest tr",
@@ -121,17 +111,17 @@ describe("retarget: htmx's extended selectors", () => {
     ['[title="a, next b"]', 7],
     ["closest tr, .a\\,b", 14],
   ])("%j → invalid_selector at %i", (s, index) => {
-    const error = refusal(() => hx().retarget(s));
+    const error = errorOf(() => hx().retarget(s));
     expect(error.code).toBe("invalid_selector");
     expect(error.message).toContain(`index ${index}`);
   });
 
   it("the keyword forms are refused where plain CSS is expected", () => {
     for (const s of ["closest tr", "next", "find .x", "this", "#a, previous"]) {
-      expect(refusal(() => hx().reselect(s)).code).toBe("invalid_selector");
-      expect(refusal(() => hx().trigger("e", {}, { target: s })).code).toBe("invalid_selector");
+      expect(errorOf(() => hx().reselect(s)).code).toBe("invalid_selector");
+      expect(errorOf(() => hx().trigger("e", {}, { target: s })).code).toBe("invalid_selector");
     }
-    expect(refusal(() => hx().reswap("innerHTML", { show: "top", showTarget: "next" })).code).toBe(
+    expect(errorOf(() => hx().reswap("innerHTML", { show: "top", showTarget: "next" })).code).toBe(
       "invalid_swap",
     );
     expect(hx().reswap("innerHTML", { show: "top", showTarget: "window" }).toHeaders()["HX-Reswap"]).toBe(
@@ -139,7 +129,6 @@ describe("retarget: htmx's extended selectors", () => {
     );
   });
 });
-
 describe("escaping keeps the meaning", () => {
   it.each([
     [".café .x", ".caf\\0000e9  .x"],
@@ -217,7 +206,6 @@ describe("escaping keeps the meaning", () => {
     );
   });
 });
-
 /**
  * A reference reading of a selector by the CSS Syntax tokenizer, written independently of
  * src/selector.ts: runs of name characters with their escapes decoded, strings decoded,
@@ -266,3 +254,98 @@ function meaning(s: string): string[] {
   }
   return out;
 }
+
+describe("selectors", () => {
+  it("retarget takes extended selectors and CSS-escapes non-ASCII", () => {
+    expect(hx().retarget("closest tr").toHeaders()["HX-Retarget"]).toBe("closest tr");
+    expect(hx().retarget("#a, #b").toHeaders()["HX-Retarget"]).toBe("#a, #b");
+    expect(hx().retarget("this").toHeaders()["HX-Retarget"]).toBe("this");
+    expect(hx().retarget("#ü😀").toHeaders()["HX-Retarget"]).toBe("#\\0000fc\\01f600");
+  });
+
+  it("refuses empty, none, controls, and version-only forms", () => {
+    expect(errorOf(() => hx().retarget("")).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().retarget("none")).code).toBe("invalid_selector");
+    expect(errorOf(() => hx().retarget("#a\u0000")).code).toBe("invalid_selector");
+    expect(errorOf(() => hx({ htmx: 4 }).retarget("this")).code).toBe("unsupported_in_version");
+    expect(errorOf(() => hx({ htmx: 4 }).reselect("unset")).code).toBe("unsupported_in_version");
+    expect(hx().reselect("unset").toHeaders()["HX-Reselect"]).toBe("unset");
+    expect(errorOf(() => hx().reselect("closest div")).code).toBe("invalid_selector");
+  });
+  it("non-ASCII → 6-digit CSS escapes, one per code point", () => {
+    expect(h(hx().retarget("#café"))["HX-Retarget"]).toBe("#caf\\0000e9");
+    expect(h(hx().retarget("#😀"))["HX-Retarget"]).toBe("#\\01f600");
+    expect(h(hx().reselect(".ü"))["HX-Reselect"]).toBe(".\\0000fc");
+  });
+  it("retarget accepts htmx extended selectors", () => {
+    for (const s of ["closest tr", "find .x", "next", "previous", "next .row", "previous .row", "#a, #b"]) {
+      expect(h(hx().retarget(s))["HX-Retarget"]).toBe(s);
+      expect(h(hx({ htmx: 4 }).retarget(s))["HX-Retarget"]).toBe(s);
+    }
+    expect(h(hx().retarget("this"))["HX-Retarget"]).toBe("this");
+  });
+  it("plain-CSS inputs reject keyword forms", () => {
+    for (const s of ["closest tr", "find .x", "next", "previous", "this"]) {
+      expectHxError(() => hx().reselect(s), { code: "invalid_selector", header: "HX-Reselect" });
+      expectHxError(() => hx().trigger("a", {}, { target: s }), { code: "invalid_selector" });
+      expectHxError(() => hx().location("/p", { target: s }), { code: "invalid_selector" });
+    }
+  });
+  it("swap-modifier selectors with keyword forms → invalid_swap", () => {
+    expectHxError(() => hx().reswap("innerHTML", { show: "top", showTarget: "closest tr" }), {
+      code: "invalid_swap",
+    });
+  });
+  it('retarget("none") → invalid_selector', () => {
+    expectHxError(() => hx().retarget("none"), { code: "invalid_selector", header: "HX-Retarget" });
+    expectHxError(() => hx({ htmx: 4 }).retarget("none"), { code: "invalid_selector" });
+  });
+  it('htmx 4: retarget("this") → unsupported_in_version', () => {
+    expectHxError(() => hx({ htmx: 4 }).retarget("this"), {
+      code: "unsupported_in_version",
+      header: "HX-Retarget",
+    });
+  });
+  it('htmx 4: reselect("unset") → unsupported_in_version; htmx 2 ok', () => {
+    expectHxError(() => hx({ htmx: 4 }).reselect("unset"), {
+      code: "unsupported_in_version",
+      header: "HX-Reselect",
+    });
+    expect(h(hx().reselect("unset"))["HX-Reselect"]).toBe("unset");
+  });
+  it("empty/whitespace selectors → invalid_selector", () => {
+    for (const s of ["", " ", "\t"]) {
+      expectHxError(() => hx().retarget(s), { code: "invalid_selector" });
+      expectHxError(() => hx().reselect(s), { code: "invalid_selector" });
+    }
+  });
+  it("control chars in selectors → invalid_selector with index", () => {
+    expectHxError(() => hx().retarget("#a\u0007b"), {
+      code: "invalid_selector",
+      msg: ["retarget", "HX-Retarget", "2"],
+    });
+  });
+});
+
+describe("more selector rules", () => {
+  it("C1 controls in selectors are CSS-escaped, not errors", () => {
+    expect(h(hx().retarget("#a\u0085b"))["HX-Retarget"]).toBe("#a\\000085b");
+  });
+  it("astral code point is one 6-digit escape", () => {
+    expect(h(hx().reselect("#x😀y"))["HX-Reselect"]).toBe("#x\\01f600y");
+  });
+});
+
+describe("properties", () => {
+  test.prop([fc.string({ unit: "binary", maxLength: 20 })], { numRuns: 500 })(
+    "any selector input: either an HxError or a printable-ASCII header",
+    (s) => {
+      try {
+        const v = hx().retarget(`#a${s}`).toHeaders()["HX-Retarget"]!;
+        expect(isPrintableAscii(v)).toBe(true);
+      } catch (e) {
+        expect((e as { name?: string }).name).toBe("HxError");
+      }
+    },
+  );
+});

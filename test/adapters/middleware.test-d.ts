@@ -1,4 +1,5 @@
 // Type tests for the middleware subpaths: what each framework's handler sees.
+
 import type { IncomingMessage, ServerResponse } from "node:http";
 import express from "express";
 import Fastify from "fastify";

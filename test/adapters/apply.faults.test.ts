@@ -3,6 +3,7 @@
 // leaves the whole target (all headers and the status) exactly as it was, with `target_failed`
 // (or `headers_sent` for an immutable Headers and a response sent part-way) and the target's
 // error as the cause; without a fault, the target ends as the plan merged into it.
+
 import { IncomingMessage, OutgoingMessage, ServerResponse } from "node:http";
 import { Socket } from "node:net";
 import fc from "fast-check";
@@ -14,8 +15,8 @@ import { honoContext } from "hxplan/hono";
 import { koaResponse } from "hxplan/koa";
 import Koa from "koa";
 import { describe, expect, it } from "vitest";
-import { plan as anyPlan } from "./arbitraries.js";
-import { errorOf } from "./errors.js";
+import { plan as anyPlan } from "../support/arbitraries.js";
+import { errorOf } from "../support/errors.js";
 
 /** Throws at the n-th call it sees (counting from 0), once; counts every call. */
 class Fault {
@@ -447,7 +448,6 @@ describe("applyTo under a fault at every position", () => {
     });
   }
 });
-
 describe("applyTo on records that refuse a change", () => {
   const plan = () => hx().trigger("a").retarget("#x");
 
@@ -507,7 +507,6 @@ describe("applyTo on records that refuse a change", () => {
     expect(record.Vary).toBe("Accept");
   });
 });
-
 describe("headers sent part-way", () => {
   it("a mock whose headers become sent after the second write: stop, headers_sent, nothing put back", () => {
     const res = new MockResponse(new Fault(-1), 2);
@@ -550,7 +549,6 @@ describe("headers sent part-way", () => {
     expect((error.cause as { code?: string }).code).toBe("ERR_HTTP_HEADERS_SENT");
   });
 });
-
 describe("a target with setHeader is written through it", () => {
   it("without removeHeader (or getHeader) it is invalid_option, before any write", () => {
     const writes: unknown[] = [];
@@ -601,7 +599,6 @@ describe("a target with setHeader is written through it", () => {
     expect(error.cause).toBe(boom);
   });
 });
-
 describe("the law, for random plans, existing headers and fault positions", () => {
   const existing = fc.dictionary(
     fc.constantFrom(
