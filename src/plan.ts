@@ -51,31 +51,19 @@ export interface State {
   readonly status: number | undefined;
   readonly vary: readonly string[];
   readonly expose: boolean;
-  /**
-   * Bytes of the plan's HX-* lines (name + ": " + value + CRLF each), kept up to date by every
-   * change (see `hxBytesAfter`), so the size check does not walk the plan on every call.
-   */
-  readonly hxBytes: number;
   /** The partials (`partial()`), in call order; they are body markup, not headers. */
   readonly partials: readonly PartialEntry[];
 }
 
 export function emptyState(options: PlanOptions): State {
-  return {
+  // Through `copy`, so that every state has one shape: the fields not given are undefined.
+  return copy({
     options,
     triggers: { receive: undefined, swap: undefined, settle: undefined },
-    navigation: undefined,
-    history: undefined,
-    retarget: undefined,
-    reswap: undefined,
-    reselect: undefined,
-    ptag: undefined,
-    status: undefined,
     vary: [],
     expose: false,
-    hxBytes: 0,
     partials: [],
-  };
+  } as Partial<State> as State);
 }
 
 /**
@@ -210,8 +198,8 @@ export function checkSize(pairs: ReadonlyArray<readonly [string, string]>, max: 
 }
 
 /** Bytes of one header line (name + ": " + value + CRLF), 0 when the header is not set. */
-function lineBytes(name: string, value: string | undefined): number {
-  return value === undefined ? 0 : name.length + value.length + 4;
+function lineBytes(name: string | undefined, value: string | undefined): number {
+  return value === undefined ? 0 : name!.length + value.length + 4;
 }
 
 /** Bytes of one trigger line: its value is `{` + the `key:detail` members joined by `,` + `}`. */
@@ -223,75 +211,20 @@ function eventsBytes(name: string, events: Events | undefined): number {
   return total;
 }
 
-/** The change in bytes when a plan's trigger maps go from `before` to `after`. */
-function triggersDelta(before: State["triggers"], after: State["triggers"]): number {
-  let delta = 0;
-  if (after.receive !== before.receive) {
-    delta +=
-      eventsBytes(TRIGGER_HEADERS.receive, after.receive) -
-      eventsBytes(TRIGGER_HEADERS.receive, before.receive);
-  }
-  if (after.swap !== before.swap) {
-    delta += eventsBytes(TRIGGER_HEADERS.swap, after.swap) - eventsBytes(TRIGGER_HEADERS.swap, before.swap);
-  }
-  if (after.settle !== before.settle) {
-    delta +=
-      eventsBytes(TRIGGER_HEADERS.settle, after.settle) - eventsBytes(TRIGGER_HEADERS.settle, before.settle);
-  }
-  return delta;
-}
-
-/** The change in bytes when a single-valued group goes from `before` to `after`. */
-function singleDelta<N extends string>(before: Single<N> | undefined, after: Single<N>): number {
-  return (
-    lineBytes(after.name, after.value) - (before === undefined ? 0 : lineBytes(before.name, before.value))
-  );
-}
-
 /**
- * The `hxBytes` of the state that takes `patch` over `state` (a field of the patch left
- * `undefined` keeps the current value): the lines the patch changes are measured again.
+ * The state with the patch's fields; a field of the patch left `undefined` keeps its value.
+ * (The setters, which run on every request, use `withField`.)
  */
-export function hxBytesAfter(state: State, patch: Partial<Omit<State, "options" | "hxBytes">>): number {
-  let total = state.hxBytes;
-  if (patch.triggers !== undefined) total += triggersDelta(state.triggers, patch.triggers);
-  if (patch.navigation !== undefined) total += singleDelta(state.navigation, patch.navigation);
-  if (patch.history !== undefined) total += singleDelta(state.history, patch.history);
-  for (const field of LINE_FIELDS) {
-    const value = patch[field];
-    if (value !== undefined)
-      total += lineBytes(LINE_HEADERS[field], value) - lineBytes(LINE_HEADERS[field], state[field]);
-  }
-  return total;
+export function patchState(s: State, patch: Partial<Omit<State, "options">>): State {
+  const next = copy(s) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) if (value !== undefined) next[key] = value;
+  return next as unknown as State;
 }
-
-/** The state with the patch's fields; a field of the patch left `undefined` keeps its value. */
-export function patchState(s: State, patch: Partial<Omit<State, "options" | "hxBytes">>): State {
-  // Written out rather than spread: V8 builds this literal far faster than `{ ...a, ...b }`.
-  return {
-    options: s.options,
-    triggers: patch.triggers ?? s.triggers,
-    navigation: patch.navigation ?? s.navigation,
-    history: patch.history ?? s.history,
-    retarget: patch.retarget ?? s.retarget,
-    reswap: patch.reswap ?? s.reswap,
-    reselect: patch.reselect ?? s.reselect,
-    ptag: patch.ptag ?? s.ptag,
-    status: patch.status ?? s.status,
-    vary: patch.vary ?? s.vary,
-    expose: patch.expose ?? s.expose,
-    hxBytes: hxBytesAfter(s, patch),
-    partials: patch.partials ?? s.partials,
-  };
-}
-
-// One builder per field for the setters, which run on every request: `patchState` reads a patch
-// object whose shape differs per setter, and those reads cost more than the literal itself.
-// Each builder copies the state with one literal (one hidden class for every state) and then
-// sets its own field.
 
 type Draft = { -readonly [K in keyof State]: State[K] };
 
+// Every state is this one literal (one hidden class for every state), copied and then given
+// one new field: on the setters' path, faster than a spread or a patch object.
 function copy(s: State): Draft {
   return {
     options: s.options,
@@ -305,48 +238,20 @@ function copy(s: State): Draft {
     status: s.status,
     vary: s.vary,
     expose: s.expose,
-    hxBytes: s.hxBytes,
     partials: s.partials,
   };
 }
 
-/** The state with other trigger maps. */
-export function withTriggers(s: State, triggers: State["triggers"]): State {
-  const next = copy(s);
-  next.triggers = triggers;
-  next.hxBytes += triggersDelta(s.triggers, triggers);
-  return next;
-}
-
-/** The state with another navigation header. */
-export function withNavigation(s: State, navigation: Single<NavigationHeader>): State {
-  const next = copy(s);
-  next.navigation = navigation;
-  next.hxBytes += singleDelta(s.navigation, navigation);
-  return next;
-}
-
-/** The state with another history header. */
-export function withHistory(s: State, history: Single<HistoryHeader>): State {
-  const next = copy(s);
-  next.history = history;
-  next.hxBytes += singleDelta(s.history, history);
-  return next;
-}
-
-/** The state with another `HX-Retarget`, `HX-Reswap`, `HX-Reselect` or `HX-PTag`. */
-export function withLine(s: State, field: LineField, value: string): State {
+/** The state with another value of one field. */
+export function withField<K extends keyof Draft>(s: State, field: K, value: State[K]): State {
   const next = copy(s);
   next[field] = value;
-  next.hxBytes += lineBytes(LINE_HEADERS[field], value) - lineBytes(LINE_HEADERS[field], s[field]);
   return next;
 }
 
-/** The state with another status. */
-export function withStatus(s: State, status: number): State {
-  const next = copy(s);
-  next.status = status;
-  return next;
+/** The state with other trigger maps. */
+export function withTriggers(s: State, triggers: State["triggers"]): State {
+  return withField(s, "triggers", triggers);
 }
 
 /**
@@ -363,7 +268,14 @@ export function checkPlanSize(state: State, site: Site): void {
     checkSize(headerPairs(state), max, site);
     return;
   }
-  let total = state.hxBytes;
+  const { triggers, navigation, history } = state;
+  let total =
+    eventsBytes(TRIGGER_HEADERS.receive, triggers.receive) +
+    eventsBytes(TRIGGER_HEADERS.swap, triggers.swap) +
+    eventsBytes(TRIGGER_HEADERS.settle, triggers.settle) +
+    lineBytes(navigation?.name, navigation?.value) +
+    lineBytes(history?.name, history?.value);
+  for (const field of LINE_FIELDS) total += lineBytes(LINE_HEADERS[field], state[field]);
   if (impliedReswap(state)) total += IMPLIED_RESWAP_BYTES;
   if (state.vary.length > 0) {
     total += "Vary".length + 4 + 2 * (state.vary.length - 1);
