@@ -284,17 +284,28 @@ export function checkPlanSize(state: State, site: Site): void {
   if (total > max) checkSize(headerPairs(state), max, site);
 }
 
+/** True for a 3xx other than 304: the browser follows it, htmx never sees its headers. */
+export function isRedirect(status: unknown): status is number {
+  // 304 is not a redirect: the browser hands it to htmx, headers and all (HX-PTag).
+  return typeof status === "number" && status >= 300 && status < 400 && status !== 304;
+}
+
+/**
+ * `status_conflict` for a redirect status with HX-* headers: `whose` says whose status it is
+ * and whose headers they are ("" for the plan's own both).
+ */
+export function redirectConflict(site: Site, status: number, whose: readonly string[] = ["", ""]): never {
+  return fail(
+    "status_conflict",
+    site,
+    `${whose[0]}status ${status} is a redirect: browsers follow it and htmx never sees ${whose[1]}HX-* headers on it; use status 200 with redirect() or location()`,
+  );
+}
+
 /** Rules that involve two parts of a plan; checked after every change. */
 export function checkConsistency(state: State, site: Site): void {
   const status = state.status;
-  // 304 is not a redirect: the browser hands it to htmx, headers and all (HX-PTag).
-  if (status !== undefined && status >= 300 && status < 400 && status !== 304 && hasHxHeader(state)) {
-    fail(
-      "status_conflict",
-      { method: site.method, header: site.header },
-      `status ${status} is a redirect: browsers follow it and htmx never sees HX-* headers on it; use status 200 with redirect() or location()`,
-    );
-  }
+  if (isRedirect(status) && hasHxHeader(state)) redirectConflict(site, status);
   // 204, 205 and 3xx responses carry no body that htmx swaps.
   if (state.partials.length > 0 && (status === 204 || status === 205 || (status! >= 300 && status! < 400)))
     fail("invalid_option", site, `status ${status} has no body for the partials`);

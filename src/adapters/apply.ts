@@ -9,13 +9,16 @@ import {
   checkSize,
   HISTORY_HEADERS,
   hasHxHeader,
+  isRedirect,
   LINE_HEADERS,
   type Lines,
   linePairs,
   NAVIGATION_HEADERS,
   OTHERS,
   probeNames,
+  redirectConflict,
   type State,
+  TIMINGS,
 } from "../plan.js";
 import { eventsText, mergeExistingEvents, TRIGGER_HEADERS } from "../trigger.js";
 
@@ -84,12 +87,6 @@ export interface Writes {
 
 const NO_REMOVALS: readonly string[] = [];
 
-const TIMING_OF: Readonly<Record<string, "receive" | "swap" | "settle">> = {
-  [TRIGGER_HEADERS.receive]: "receive",
-  [TRIGGER_HEADERS.swap]: "swap",
-  [TRIGGER_HEADERS.settle]: "settle",
-};
-
 /**
  * The lines of a header the plan merges with: a string, a number or a `string[]` (one string
  * per header line). Anything else is `invalid_existing_header`: its `String()` is no header.
@@ -157,7 +154,7 @@ export function computeWrites(
     const name = lines[i]!;
     const value = lines[i + 1]!;
     const site: Site = { method, header: name };
-    const timing = TIMING_OF[name];
+    const timing = TIMINGS.find((t) => TRIGGER_HEADERS[t] === name);
     if (timing !== undefined) {
       const existing = existingLines(read(name), site);
       // Over the limit already: refused before it is parsed (name + ": " + lines joined + CRLF).
@@ -223,27 +220,14 @@ export function checkRedirectStatus(
   method: string,
   targetNames: () => Iterable<unknown>,
 ): void {
-  const own = state.status;
-  // 304 is not a redirect: the browser hands it to htmx with its headers (HX-PTag).
-  if (own !== undefined && own >= 300 && own < 400 && own !== 304 && anyHx(targetNames())) {
-    fail(
-      "status_conflict",
+  // The plan's status wins over the response's.
+  const own = state.status !== undefined;
+  const status = state.status ?? current;
+  if (isRedirect(status) && (own ? anyHx(targetNames()) : hasHxHeader(state))) {
+    redirectConflict(
       { method, header: "(status)" },
-      `the plan's status ${own} is a redirect: htmx never sees the response's HX-* headers on it; use status 200 and redirect() or location()`,
-    );
-  }
-  if (
-    state.status === undefined &&
-    current !== undefined &&
-    current >= 300 &&
-    current < 400 &&
-    current !== 304 &&
-    hasHxHeader(state)
-  ) {
-    fail(
-      "status_conflict",
-      { method, header: "(status)" },
-      `the response's status ${current} is a redirect: htmx never sees the plan's HX-* headers on it; use status 200 and redirect() or location()`,
+      status,
+      own ? ["the plan's ", "the response's "] : ["the response's ", "the plan's "],
     );
   }
 }
@@ -402,19 +386,14 @@ export function applyToHeaders(
   commit(view, writes.lines, remove, method, !empty, false, true);
 }
 
-const REDIRECT_MIN = 300;
 const STOP_POLLING = 286;
 const STOP_POLLING_REASON = "Stop Polling";
-const REDIRECT_MAX = 399;
 
 function applyToNode(state: State, lines: Lines, res: Target, method: string): void {
   if (res.headersSent === true) sent(method, "were already sent; apply the plan before the body");
   const current: unknown = res.statusCode;
   // Only a status (the plan's or a 3xx already set) can conflict with the headers.
-  if (
-    state.status !== undefined ||
-    (typeof current === "number" && current >= REDIRECT_MIN && current <= REDIRECT_MAX)
-  ) {
+  if (state.status !== undefined || isRedirect(current)) {
     checkRedirectStatus(state, typeof current === "number" ? current : undefined, method, () => {
       const names: unknown = res.getHeaderNames?.();
       return Array.isArray(names)
@@ -422,22 +401,8 @@ function applyToNode(state: State, lines: Lines, res: Target, method: string): v
         : RESPONSE_HX_HEADERS.filter((name) => res.getHeader(name) !== undefined);
     });
   }
-  // The common case, nothing to merge: the plan's lines as they are, no copy.
-  const probes = probeNames(state);
-  let fresh = true;
-  for (let i = 0; i < probes.length && fresh; i++) fresh = res.getHeader(probes[i]!) === undefined;
-  const writes = fresh ? undefined : computeWrites(state, lines, (name) => res.getHeader(name), method);
-  commit(
-    res,
-    writes?.lines ?? lines,
-    writes?.remove ?? NO_REMOVALS,
-    method,
-    true,
-    true,
-    false,
-    state.status,
-    current,
-  );
+  const writes = computeWrites(state, lines, (name) => res.getHeader(name), method);
+  commit(res, writes.lines, writes.remove, method, true, true, false, state.status, current);
 }
 
 function applyToRecord(state: State, lines: Lines, record: Target, method: string): void {
