@@ -80,48 +80,6 @@ export const OTHERS: Readonly<Record<string, readonly string[]>> = Object.fromEn
   ),
 );
 
-// The names a plan's writes depend on, by which headers it sets: its trigger and list headers
-// (merged with what a target holds) and the other members of its groups (removed). Made once
-// per combination, so applying a plan allocates nothing for them.
-const PROBES: Array<readonly string[] | undefined> = [];
-const GROUP_BIT: Readonly<Record<string, number>> = {
-  "HX-Location": 32,
-  "HX-Redirect": 64,
-  "HX-Refresh": 128,
-  "HX-Push-Url": 256,
-  "HX-Replace-Url": 512,
-};
-
-/** The names whose presence on a target changes what applying the plan writes. */
-export function probeNames(state: State): readonly string[] {
-  const { receive, swap, settle } = state.triggers;
-  let mask = 0;
-  if (receive !== undefined && receive.length > 0) mask |= 1;
-  if (swap !== undefined && swap.length > 0) mask |= 2;
-  if (settle !== undefined && settle.length > 0) mask |= 4;
-  if (state.expose) mask |= 8;
-  if (state.vary.length > 0) mask |= 16;
-  if (state.navigation !== undefined) mask |= GROUP_BIT[state.navigation.name]!;
-  if (state.history !== undefined) mask |= GROUP_BIT[state.history.name]!;
-  let probes = PROBES[mask];
-  if (probes === undefined) {
-    probes = probesFor(mask);
-    PROBES[mask] = probes;
-  }
-  return probes;
-}
-
-function probesFor(mask: number): readonly string[] {
-  const names: string[] = [];
-  if (mask & 1) names.push(TRIGGER_HEADERS.receive);
-  if (mask & 2) names.push(TRIGGER_HEADERS.swap);
-  if (mask & 4) names.push(TRIGGER_HEADERS.settle);
-  if (mask & 8) names.push("Access-Control-Expose-Headers");
-  if (mask & 16) names.push("Vary");
-  for (const [name, bit] of Object.entries(GROUP_BIT)) if (mask & bit) names.push(...OTHERS[name]!);
-  return names;
-}
-
 /** The header lines of a plan, in canonical order. */
 export function compilePlan(state: State): Lines {
   const lines: string[] = [];

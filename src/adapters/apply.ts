@@ -15,7 +15,6 @@ import {
   linePairs,
   NAVIGATION_HEADERS,
   OTHERS,
-  probeNames,
   redirectConflict,
   type State,
   TIMINGS,
@@ -86,6 +85,12 @@ export interface Writes {
 }
 
 const NO_REMOVALS: readonly string[] = [];
+/** The headers merged with what the target holds. */
+const MERGED: ReadonlySet<string> = new Set([
+  ...Object.values(TRIGGER_HEADERS),
+  "Vary",
+  "Access-Control-Expose-Headers",
+]);
 
 /**
  * The lines of a header the plan merges with: a string, a number or a `string[]` (one string
@@ -140,10 +145,16 @@ export function computeWrites(
   method: string,
 ): Writes {
   // The common case, nothing to merge: the plan's own lines as they are, whose size every
-  // change to the plan checked already (checkPlanSize).
-  const probes = probeNames(state);
+  // change to the plan checked already (checkPlanSize). What is merged (the trigger and list
+  // headers) and what is removed (the other members of a group) is probed first.
   let fresh = true;
-  for (let i = 0; i < probes.length && fresh; i++) fresh = read(probes[i]!) === undefined;
+  for (let i = 0; i < lines.length && fresh; i += 2) {
+    const name = lines[i]!;
+    const others = OTHERS[name];
+    fresh = MERGED.has(name)
+      ? read(name) === undefined
+      : others === undefined || others.every((other) => read(other) === undefined);
+  }
   if (fresh) return { lines, remove: NO_REMOVALS };
   // Something to merge or replace. A name read again gives what is merged: the value merged
   // is the value checked.
