@@ -255,21 +255,19 @@ export function rawSwap(spec: string, ctx: SwapContext, site: Site): string {
   for (const token of tokens) {
     const colon = token.indexOf(":");
     const key = colon < 0 ? token : token.slice(0, colon);
-    const value = colon < 0 ? undefined : token.slice(colon + 1);
+    let value = colon < 0 ? undefined : token.slice(colon + 1);
     const booleans = v4 ? BOOLEAN_KEYS_4 : BOOLEAN_KEYS_2;
     if (key === "swap" || key === "settle") {
-      if (value === undefined) fail("invalid_swap", site, `modifier ${key} needs a duration (${key}:250ms)`);
-      mods[key] = milliseconds(value, key, site);
+      mods[key] = milliseconds(value ?? "", key, site);
     } else if (Object.hasOwn(booleans, key)) {
-      if (value === undefined && !v4)
-        fail("invalid_swap", site, `modifier ${quote(token)} needs :true or :false`);
-      if (value !== undefined && value !== "true" && value !== "false") {
+      // htmx 4 reads a bare key as true; htmx 2 needs the value.
+      if (value === undefined ? !v4 : value !== "true" && value !== "false") {
         fail("invalid_swap", site, `modifier ${quote(token)} must be ${key}:true or ${key}:false`);
       }
       mods[booleans[key]!] = value !== "false";
     } else if (key === "scroll" || key === "show") {
       const positions = key === "show" ? ["top", "bottom", "none"] : ["top", "bottom"];
-      if (value === undefined || value === "") fail("invalid_swap", site, `modifier ${key} needs a position`);
+      if (value === undefined) value = "";
       const cut = value.lastIndexOf(":");
       const position = cut < 0 ? value : value.slice(cut + 1);
       if (cut >= 0 && v4) {
