@@ -144,53 +144,44 @@ export function computeWrites(
   read: (name: string) => Existing,
   method: string,
 ): Writes {
-  // The common case, nothing to merge: the plan's own lines as they are, whose size every
-  // change to the plan checked already (checkPlanSize). What is merged (the trigger and list
-  // headers) and what is removed (the other members of a group) is probed first.
-  let fresh = true;
-  for (let i = 0; i < lines.length && fresh; i += 2) {
-    const name = lines[i]!;
-    const others = OTHERS[name];
-    fresh = MERGED.has(name)
-      ? read(name) === undefined
-      : others === undefined || others.every((other) => read(other) === undefined);
-  }
-  if (fresh) return { lines, remove: NO_REMOVALS };
-  // Something to merge or replace. A name read again gives what is merged: the value merged
-  // is the value checked.
+  // Each name that changes a write read once: the trigger and list headers (merged) and the
+  // other members of a group (removed). `out` is made at the first line that changes.
   const max = state.options.maxHeaderBytes;
-  const out: string[] = [];
+  let out: string[] | undefined;
   const remove: string[] = [];
   for (let i = 0; i < lines.length; i += 2) {
     const name = lines[i]!;
-    const value = lines[i + 1]!;
-    const site: Site = { method, header: name };
-    const timing = TIMINGS.find((t) => TRIGGER_HEADERS[t] === name);
-    if (timing !== undefined) {
-      const existing = existingLines(read(name), site);
-      // Over the limit already: refused before it is parsed (name + ": " + lines joined + CRLF).
-      const bytes = name.length + 4 + existing.join(", ").length;
-      if (existing.length > 0 && bytes > max) {
-        fail(
-          "header_too_large",
-          site,
-          `the response already holds ${bytes} bytes of it, over maxHeaderBytes ${max}`,
-        );
+    let value = lines[i + 1]!;
+    const held = MERGED.has(name) ? read(name) : undefined;
+    if (held !== undefined) {
+      const site: Site = { method, header: name };
+      const timing = TIMINGS.find((t) => TRIGGER_HEADERS[t] === name);
+      if (timing !== undefined) {
+        const existing = existingLines(held, site);
+        // Over the limit already: refused before it is parsed (name + ": " + lines joined + CRLF).
+        const bytes = name.length + 4 + existing.join(", ").length;
+        if (existing.length > 0 && bytes > max) {
+          fail(
+            "header_too_large",
+            site,
+            `the response already holds ${bytes} bytes of it, over maxHeaderBytes ${max}`,
+          );
+        }
+        if (existing.length > 0)
+          value = eventsText(mergeExistingEvents(existing, state.triggers[timing]!, site));
+      } else {
+        const existing = listNames(held, site);
+        if (existing.length > 0) value = unionNames(existing, value.split(", ")).join(", ");
       }
-      out.push(
-        name,
-        existing.length === 0
-          ? value
-          : eventsText(mergeExistingEvents(existing, state.triggers[timing]!, site)),
-      );
-    } else if (name === "Vary" || name === "Access-Control-Expose-Headers") {
-      const existing = listNames(read(name), site);
-      out.push(name, existing.length === 0 ? value : unionNames(existing, value.split(", ")).join(", "));
-    } else {
-      out.push(name, value);
-      for (const other of OTHERS[name] ?? NO_REMOVALS) if (read(other) !== undefined) remove.push(other);
+      out ??= lines.slice(0, i);
     }
+    out?.push(name, value);
+    for (const other of OTHERS[name] ?? NO_REMOVALS) if (read(other) !== undefined) remove.push(other);
   }
+  // The common case, nothing merged or removed: the plan's own lines as they are, whose size
+  // every change to the plan checked already (checkPlanSize).
+  if (out === undefined && remove.length === 0) return { lines, remove };
+  out ??= lines.slice();
   checkSize(linePairs(out), max, { method, header: "(plan)" });
   return { lines: out, remove };
 }
