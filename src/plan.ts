@@ -129,12 +129,7 @@ export function headerPairs(state: State): Array<[string, string]> {
 
 /** True when the plan sets any `HX-*` header. */
 export function hasHxHeader(state: State): boolean {
-  return (
-    state.navigation !== undefined ||
-    state.history !== undefined ||
-    LINE_FIELDS.some((field) => state[field] !== undefined) ||
-    TIMINGS.some((t) => (state.triggers[t]?.length ?? 0) > 0)
-  );
+  return hxBytes(state) > 0;
 }
 
 /** Enforces `maxHeaderBytes` over name + ": " + value + CRLF of every line. */
@@ -212,6 +207,19 @@ export function withTriggers(s: State, triggers: State["triggers"]): State {
   return withField(s, "triggers", triggers);
 }
 
+/** Bytes of the plan's own HX-* lines (name + ": " + value + CRLF each); 0 when it sets none. */
+function hxBytes(state: State): number {
+  const { triggers, navigation, history } = state;
+  let total =
+    eventsBytes(TRIGGER_HEADERS.receive, triggers.receive) +
+    eventsBytes(TRIGGER_HEADERS.swap, triggers.swap) +
+    eventsBytes(TRIGGER_HEADERS.settle, triggers.settle) +
+    lineBytes(navigation?.name, navigation?.value) +
+    lineBytes(history?.name, history?.value);
+  for (const field of LINE_FIELDS) total += lineBytes(LINE_HEADERS[field], state[field]);
+  return total;
+}
+
 /**
  * Checks `maxHeaderBytes` for a plan, without building its header lines unless it exposes
  * them: the same sum as `checkSize(headerPairs(state))`, which runs when the sum is over, for
@@ -226,14 +234,7 @@ export function checkPlanSize(state: State, site: Site): void {
     checkSize(headerPairs(state), max, site);
     return;
   }
-  const { triggers, navigation, history } = state;
-  let total =
-    eventsBytes(TRIGGER_HEADERS.receive, triggers.receive) +
-    eventsBytes(TRIGGER_HEADERS.swap, triggers.swap) +
-    eventsBytes(TRIGGER_HEADERS.settle, triggers.settle) +
-    lineBytes(navigation?.name, navigation?.value) +
-    lineBytes(history?.name, history?.value);
-  for (const field of LINE_FIELDS) total += lineBytes(LINE_HEADERS[field], state[field]);
+  let total = hxBytes(state);
   if (impliedReswap(state)) total += IMPLIED_RESWAP_BYTES;
   if (state.vary.length > 0) {
     total += "Vary".length + 4 + 2 * (state.vary.length - 1);
