@@ -20,8 +20,6 @@ export const LINE_HEADERS = {
   reselect: "HX-Reselect",
   ptag: "HX-PTag",
 } as const;
-type LineField = keyof typeof LINE_HEADERS;
-const LINE_FIELDS = Object.keys(LINE_HEADERS) as LineField[];
 
 /** Resolved `hx()` options. */
 export interface PlanOptions {
@@ -210,14 +208,18 @@ export function withTriggers(s: State, triggers: State["triggers"]): State {
 /** Bytes of the plan's own HX-* lines (name + ": " + value + CRLF each); 0 when it sets none. */
 function hxBytes(state: State): number {
   const { triggers, navigation, history } = state;
-  let total =
+  return (
     eventsBytes(TRIGGER_HEADERS.receive, triggers.receive) +
     eventsBytes(TRIGGER_HEADERS.swap, triggers.swap) +
     eventsBytes(TRIGGER_HEADERS.settle, triggers.settle) +
     lineBytes(navigation?.name, navigation?.value) +
-    lineBytes(history?.name, history?.value);
-  for (const field of LINE_FIELDS) total += lineBytes(LINE_HEADERS[field], state[field]);
-  return total;
+    lineBytes(history?.name, history?.value) +
+    // Written out (not a loop over LINE_HEADERS): this runs on every change to a plan.
+    lineBytes(LINE_HEADERS.retarget, state.retarget) +
+    lineBytes(LINE_HEADERS.reswap, state.reswap) +
+    lineBytes(LINE_HEADERS.reselect, state.reselect) +
+    lineBytes(LINE_HEADERS.ptag, state.ptag)
+  );
 }
 
 /**

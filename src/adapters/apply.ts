@@ -148,7 +148,7 @@ export function computeWrites(
   // other members of a group (removed). `out` is made at the first line that changes.
   const max = state.options.maxHeaderBytes;
   let out: string[] | undefined;
-  const remove: string[] = [];
+  let remove: string[] | undefined;
   for (let i = 0; i < lines.length; i += 2) {
     const name = lines[i]!;
     let value = lines[i + 1]!;
@@ -176,14 +176,19 @@ export function computeWrites(
       out ??= lines.slice(0, i);
     }
     out?.push(name, value);
-    for (const other of OTHERS[name] ?? NO_REMOVALS) if (read(other) !== undefined) remove.push(other);
+    for (const other of OTHERS[name] ?? NO_REMOVALS) {
+      if (read(other) !== undefined) {
+        remove ??= [];
+        remove.push(other);
+      }
+    }
   }
   // The common case, nothing merged or removed: the plan's own lines as they are, whose size
   // every change to the plan checked already (checkPlanSize).
-  if (out === undefined && remove.length === 0) return { lines, remove };
+  if (out === undefined && remove === undefined) return { lines, remove: NO_REMOVALS };
   out ??= lines.slice();
   checkSize(linePairs(out), max, { method, header: "(plan)" });
-  return { lines: out, remove };
+  return { lines: out, remove: remove ?? NO_REMOVALS };
 }
 
 /** The target threw: `target_failed`, naming what hxplan was doing, the target's error as cause. */
