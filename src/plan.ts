@@ -113,37 +113,27 @@ export function impliedReswap(state: State): boolean {
 /** Bytes of the implied `HX-Reswap: none` line, 0 when there is none. */
 const IMPLIED_RESWAP_BYTES = "HX-Reswap".length + "none".length + 4;
 
-/** `[name, value]` pairs of flat lines. */
-export function linePairs(lines: Lines): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [];
-  for (let i = 0; i < lines.length; i += 2) pairs.push([lines[i]!, lines[i + 1]!]);
-  return pairs;
-}
-
-/** Header pairs in canonical order. */
-export function headerPairs(state: State): Array<[string, string]> {
-  return linePairs(compilePlan(state));
-}
-
 /** True when the plan sets any `HX-*` header. */
 export function hasHxHeader(state: State): boolean {
   return hxBytes(state) > 0;
 }
 
 /** Enforces `maxHeaderBytes` over name + ": " + value + CRLF of every line. */
-export function checkSize(pairs: ReadonlyArray<readonly [string, string]>, max: number, site: Site): void {
+export function checkSize(lines: Lines, max: number, site: Site): void {
   if (max === Number.POSITIVE_INFINITY) return;
   let total = 0;
-  let biggest: readonly [string, string] | undefined;
-  for (const pair of pairs) {
-    total += pair[0].length + pair[1].length + 4;
-    if (biggest === undefined || pair[1].length > biggest[1].length) biggest = pair;
+  // The index of the line with the longest value.
+  let biggest = 0;
+  for (let i = 0; i < lines.length; i += 2) {
+    total += lines[i]!.length + lines[i + 1]!.length + 4;
+    if (lines[i + 1]!.length > lines[biggest + 1]!.length) biggest = i;
   }
-  if (total > max && biggest !== undefined) {
-    throw fail(
+  if (total > max) {
+    const name = lines[biggest]!;
+    fail(
       "header_too_large",
-      { method: site.method, header: biggest[0] },
-      `the plan's headers take ${total} bytes, over maxHeaderBytes ${max}; the biggest is ${biggest[0]} (${biggest[1].length + biggest[0].length + 4} bytes)`,
+      { method: site.method, header: name },
+      `the plan's headers take ${total} bytes, over maxHeaderBytes ${max}; the biggest is ${name} (${lines[biggest + 1]!.length + name.length + 4} bytes)`,
     );
   }
 }
@@ -224,7 +214,7 @@ function hxBytes(state: State): number {
 
 /**
  * Checks `maxHeaderBytes` for a plan, without building its header lines unless it exposes
- * them: the same sum as `checkSize(headerPairs(state))`, which runs when the sum is over, for
+ * them: the same sum as `checkSize(compilePlan(state))`, which runs when the sum is over, for
  * its message.
  */
 export function checkPlanSize(state: State, site: Site): void {
@@ -233,7 +223,7 @@ export function checkPlanSize(state: State, site: Site): void {
   // Access-Control-Expose-Headers lists the plan's other lines: an exposing plan is measured
   // by its lines (exposeHeaders() is for cross-origin setups, not the busy path).
   if (state.expose) {
-    checkSize(headerPairs(state), max, site);
+    checkSize(compilePlan(state), max, site);
     return;
   }
   let total = hxBytes(state);
@@ -242,7 +232,7 @@ export function checkPlanSize(state: State, site: Site): void {
     total += "Vary".length + 4 + 2 * (state.vary.length - 1);
     for (const name of state.vary) total += name.length;
   }
-  if (total > max) checkSize(headerPairs(state), max, site);
+  if (total > max) checkSize(compilePlan(state), max, site);
 }
 
 /** True for a 3xx other than 304: the browser follows it, htmx never sees its headers. */

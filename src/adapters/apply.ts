@@ -12,7 +12,6 @@ import {
   isRedirect,
   LINE_HEADERS,
   type Lines,
-  linePairs,
   NAVIGATION_HEADERS,
   OTHERS,
   redirectConflict,
@@ -187,7 +186,7 @@ export function computeWrites(
   // every change to the plan checked already (checkPlanSize).
   if (out === undefined && remove === undefined) return { lines, remove: NO_REMOVALS };
   out ??= lines.slice();
-  checkSize(linePairs(out), max, { method, header: "(plan)" });
+  checkSize(out, max, { method, header: "(plan)" });
   return { lines: out, remove: remove ?? NO_REMOVALS };
 }
 
