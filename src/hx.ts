@@ -30,10 +30,7 @@ import {
   type PlanOptions,
   patchState,
   type State,
-  withHistory,
-  withLine,
-  withNavigation,
-  withStatus,
+  withField,
   withTriggers,
 } from "./plan.js";
 import { parseHxOptions, parseTriggerOptions } from "./schema.js";
@@ -264,7 +261,7 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
         rethrow(error, site);
       }
     }
-    return this.#next(withHistory(this.#state, { name: header, value }), site);
+    return this.#next(withField(this.#state, "history", { name: header, value }), site);
   }
 
   /**
@@ -308,7 +305,7 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
   }
 
   #navigate(name: NavigationHeader, value: string, site: Site): Hx<V, X> {
-    return this.#next(withNavigation(this.#state, { name, value }), site);
+    return this.#next(withField(this.#state, "navigation", { name, value }), site);
   }
 
   /**
@@ -441,7 +438,7 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
   reswap(spec: string, modifiers?: SwapModifiers): Hx<V, X> {
     const site = RESWAP_SITE;
     const value = reswapValue(spec, modifiers, this.#state.options, site);
-    return this.#next(withLine(this.#state, "reswap", value), site);
+    return this.#next(withField(this.#state, "reswap", value), site);
   }
 
   /**
@@ -473,7 +470,7 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
         'htmx 4 does not read "this" as the requesting element and would swap nothing; give an id selector',
       );
     }
-    return this.#next(withLine(this.#state, "retarget", value), site);
+    return this.#next(withField(this.#state, "retarget", value), site);
   }
 
   /**
@@ -501,7 +498,7 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
         'htmx 4 reads "unset" as a selector and would empty the target; omit reselect() instead',
       );
     }
-    return this.#next(withLine(this.#state, "reselect", value), site);
+    return this.#next(withField(this.#state, "reselect", value), site);
   }
 
   /**
@@ -539,7 +536,7 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
         `the tag ${quote(text)} must be 1-512 printable ASCII characters, no outer space: ${where}`,
       );
     }
-    return self.#next(withLine(self.#state, "ptag", tag), site);
+    return self.#next(withField(self.#state, "ptag", tag), site);
   }
 
   /**
@@ -592,7 +589,7 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
     if (typeof code !== "number" || !Number.isInteger(code) || code < 200 || code > 599) {
       fail("invalid_option", site, `status must be an integer from 200 to 599, got ${shown(code)}`);
     }
-    return this.#next(withStatus(this.#state, code), site);
+    return this.#next(withField(this.#state, "status", code), site);
   }
 
   /**
@@ -844,7 +841,7 @@ export class Hx<V extends HtmxVersion = HtmxVersion, X extends string = never> {
     const main = body == null ? "" : markup(body, { method: "toResponse()", header: "(body)" }, "body");
     const text = main + renderPartials(state.partials, state.options.htmx);
     if (state.options.htmx === 2 && main.trim() === "" && state.reswap === undefined) {
-      const none = withLine(state, "reswap", "none");
+      const none = withField(state, "reswap", "none");
       return toResponse(none, compilePlan(none), text, init);
     }
     return toResponse(state, this.#compile(), text, init);

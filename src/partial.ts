@@ -8,7 +8,7 @@
 // needs a table wrapper inside a `<template>`; template-wrapped elements run after top-level
 // ones, so every partial is wrapped the same way to keep call order; textContent acts as
 // innerHTML; a modifier makes htmx 2 throw and never finish the request.
-import { fail, type Site, selector } from "./encode.js";
+import { describeType, fail, type Site, selector } from "./encode.js";
 import { quote } from "./errors.js";
 import { swapOption } from "./location.js";
 import type { SwapContext } from "./swap.js";
@@ -55,11 +55,7 @@ export function partialEntry(
   let swap: unknown;
   if (options !== undefined) {
     if (typeof options !== "object" || options === null)
-      fail(
-        "invalid_option",
-        SITE,
-        `options must be an object { swap }, got ${options === null ? "null" : typeof options}`,
-      );
+      fail("invalid_option", SITE, `options must be an object { swap }, got ${describeType(options)}`);
     let keys: string[] = [];
     try {
       // The keys once, `swap` once (a getter or a Proxy cannot answer twice).

@@ -20,8 +20,6 @@ export const LINE_HEADERS = {
   reselect: "HX-Reselect",
   ptag: "HX-PTag",
 } as const;
-type LineField = keyof typeof LINE_HEADERS;
-const LINE_FIELDS = Object.keys(LINE_HEADERS) as LineField[];
 
 /** Resolved `hx()` options. */
 export interface PlanOptions {
@@ -51,31 +49,19 @@ export interface State {
   readonly status: number | undefined;
   readonly vary: readonly string[];
   readonly expose: boolean;
-  /**
-   * Bytes of the plan's HX-* lines (name + ": " + value + CRLF each), kept up to date by every
-   * change (see `hxBytesAfter`), so the size check does not walk the plan on every call.
-   */
-  readonly hxBytes: number;
   /** The partials (`partial()`), in call order; they are body markup, not headers. */
   readonly partials: readonly PartialEntry[];
 }
 
 export function emptyState(options: PlanOptions): State {
-  return {
+  // Through `copy`, so that every state has one shape: the fields not given are undefined.
+  return copy({
     options,
     triggers: { receive: undefined, swap: undefined, settle: undefined },
-    navigation: undefined,
-    history: undefined,
-    retarget: undefined,
-    reswap: undefined,
-    reselect: undefined,
-    ptag: undefined,
-    status: undefined,
     vary: [],
     expose: false,
-    hxBytes: 0,
     partials: [],
-  };
+  } as Partial<State> as State);
 }
 
 /**
@@ -91,48 +77,6 @@ export const OTHERS: Readonly<Record<string, readonly string[]>> = Object.fromEn
     group.map((name) => [name, group.filter((other) => other !== name)]),
   ),
 );
-
-// The names a plan's writes depend on, by which headers it sets: its trigger and list headers
-// (merged with what a target holds) and the other members of its groups (removed). Made once
-// per combination, so applying a plan allocates nothing for them.
-const PROBES: Array<readonly string[] | undefined> = [];
-const GROUP_BIT: Readonly<Record<string, number>> = {
-  "HX-Location": 32,
-  "HX-Redirect": 64,
-  "HX-Refresh": 128,
-  "HX-Push-Url": 256,
-  "HX-Replace-Url": 512,
-};
-
-/** The names whose presence on a target changes what applying the plan writes. */
-export function probeNames(state: State): readonly string[] {
-  const { receive, swap, settle } = state.triggers;
-  let mask = 0;
-  if (receive !== undefined && receive.length > 0) mask |= 1;
-  if (swap !== undefined && swap.length > 0) mask |= 2;
-  if (settle !== undefined && settle.length > 0) mask |= 4;
-  if (state.expose) mask |= 8;
-  if (state.vary.length > 0) mask |= 16;
-  if (state.navigation !== undefined) mask |= GROUP_BIT[state.navigation.name]!;
-  if (state.history !== undefined) mask |= GROUP_BIT[state.history.name]!;
-  let probes = PROBES[mask];
-  if (probes === undefined) {
-    probes = probesFor(mask);
-    PROBES[mask] = probes;
-  }
-  return probes;
-}
-
-function probesFor(mask: number): readonly string[] {
-  const names: string[] = [];
-  if (mask & 1) names.push(TRIGGER_HEADERS.receive);
-  if (mask & 2) names.push(TRIGGER_HEADERS.swap);
-  if (mask & 4) names.push(TRIGGER_HEADERS.settle);
-  if (mask & 8) names.push("Access-Control-Expose-Headers");
-  if (mask & 16) names.push("Vary");
-  for (const [name, bit] of Object.entries(GROUP_BIT)) if (mask & bit) names.push(...OTHERS[name]!);
-  return names;
-}
 
 /** The header lines of a plan, in canonical order. */
 export function compilePlan(state: State): Lines {
@@ -169,49 +113,34 @@ export function impliedReswap(state: State): boolean {
 /** Bytes of the implied `HX-Reswap: none` line, 0 when there is none. */
 const IMPLIED_RESWAP_BYTES = "HX-Reswap".length + "none".length + 4;
 
-/** `[name, value]` pairs of flat lines. */
-export function linePairs(lines: Lines): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [];
-  for (let i = 0; i < lines.length; i += 2) pairs.push([lines[i]!, lines[i + 1]!]);
-  return pairs;
-}
-
-/** Header pairs in canonical order. */
-export function headerPairs(state: State): Array<[string, string]> {
-  return linePairs(compilePlan(state));
-}
-
 /** True when the plan sets any `HX-*` header. */
 export function hasHxHeader(state: State): boolean {
-  return (
-    state.navigation !== undefined ||
-    state.history !== undefined ||
-    LINE_FIELDS.some((field) => state[field] !== undefined) ||
-    TIMINGS.some((t) => (state.triggers[t]?.length ?? 0) > 0)
-  );
+  return hxBytes(state) > 0;
 }
 
 /** Enforces `maxHeaderBytes` over name + ": " + value + CRLF of every line. */
-export function checkSize(pairs: ReadonlyArray<readonly [string, string]>, max: number, site: Site): void {
+export function checkSize(lines: Lines, max: number, site: Site): void {
   if (max === Number.POSITIVE_INFINITY) return;
   let total = 0;
-  let biggest: readonly [string, string] | undefined;
-  for (const pair of pairs) {
-    total += pair[0].length + pair[1].length + 4;
-    if (biggest === undefined || pair[1].length > biggest[1].length) biggest = pair;
+  // The index of the line with the longest value.
+  let biggest = 0;
+  for (let i = 0; i < lines.length; i += 2) {
+    total += lines[i]!.length + lines[i + 1]!.length + 4;
+    if (lines[i + 1]!.length > lines[biggest + 1]!.length) biggest = i;
   }
-  if (total > max && biggest !== undefined) {
-    throw fail(
+  if (total > max) {
+    const name = lines[biggest]!;
+    fail(
       "header_too_large",
-      { method: site.method, header: biggest[0] },
-      `the plan's headers take ${total} bytes, over maxHeaderBytes ${max}; the biggest is ${biggest[0]} (${biggest[1].length + biggest[0].length + 4} bytes)`,
+      { method: site.method, header: name },
+      `the plan's headers take ${total} bytes, over maxHeaderBytes ${max}; the biggest is ${name} (${lines[biggest + 1]!.length + name.length + 4} bytes)`,
     );
   }
 }
 
 /** Bytes of one header line (name + ": " + value + CRLF), 0 when the header is not set. */
-function lineBytes(name: string, value: string | undefined): number {
-  return value === undefined ? 0 : name.length + value.length + 4;
+function lineBytes(name: string | undefined, value: string | undefined): number {
+  return value === undefined ? 0 : name!.length + value.length + 4;
 }
 
 /** Bytes of one trigger line: its value is `{` + the `key:detail` members joined by `,` + `}`. */
@@ -223,75 +152,20 @@ function eventsBytes(name: string, events: Events | undefined): number {
   return total;
 }
 
-/** The change in bytes when a plan's trigger maps go from `before` to `after`. */
-function triggersDelta(before: State["triggers"], after: State["triggers"]): number {
-  let delta = 0;
-  if (after.receive !== before.receive) {
-    delta +=
-      eventsBytes(TRIGGER_HEADERS.receive, after.receive) -
-      eventsBytes(TRIGGER_HEADERS.receive, before.receive);
-  }
-  if (after.swap !== before.swap) {
-    delta += eventsBytes(TRIGGER_HEADERS.swap, after.swap) - eventsBytes(TRIGGER_HEADERS.swap, before.swap);
-  }
-  if (after.settle !== before.settle) {
-    delta +=
-      eventsBytes(TRIGGER_HEADERS.settle, after.settle) - eventsBytes(TRIGGER_HEADERS.settle, before.settle);
-  }
-  return delta;
-}
-
-/** The change in bytes when a single-valued group goes from `before` to `after`. */
-function singleDelta<N extends string>(before: Single<N> | undefined, after: Single<N>): number {
-  return (
-    lineBytes(after.name, after.value) - (before === undefined ? 0 : lineBytes(before.name, before.value))
-  );
-}
-
 /**
- * The `hxBytes` of the state that takes `patch` over `state` (a field of the patch left
- * `undefined` keeps the current value): the lines the patch changes are measured again.
+ * The state with the patch's fields; a field of the patch left `undefined` keeps its value.
+ * (The setters, which run on every request, use `withField`.)
  */
-export function hxBytesAfter(state: State, patch: Partial<Omit<State, "options" | "hxBytes">>): number {
-  let total = state.hxBytes;
-  if (patch.triggers !== undefined) total += triggersDelta(state.triggers, patch.triggers);
-  if (patch.navigation !== undefined) total += singleDelta(state.navigation, patch.navigation);
-  if (patch.history !== undefined) total += singleDelta(state.history, patch.history);
-  for (const field of LINE_FIELDS) {
-    const value = patch[field];
-    if (value !== undefined)
-      total += lineBytes(LINE_HEADERS[field], value) - lineBytes(LINE_HEADERS[field], state[field]);
-  }
-  return total;
+export function patchState(s: State, patch: Partial<Omit<State, "options">>): State {
+  const next = copy(s) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) if (value !== undefined) next[key] = value;
+  return next as unknown as State;
 }
-
-/** The state with the patch's fields; a field of the patch left `undefined` keeps its value. */
-export function patchState(s: State, patch: Partial<Omit<State, "options" | "hxBytes">>): State {
-  // Written out rather than spread: V8 builds this literal far faster than `{ ...a, ...b }`.
-  return {
-    options: s.options,
-    triggers: patch.triggers ?? s.triggers,
-    navigation: patch.navigation ?? s.navigation,
-    history: patch.history ?? s.history,
-    retarget: patch.retarget ?? s.retarget,
-    reswap: patch.reswap ?? s.reswap,
-    reselect: patch.reselect ?? s.reselect,
-    ptag: patch.ptag ?? s.ptag,
-    status: patch.status ?? s.status,
-    vary: patch.vary ?? s.vary,
-    expose: patch.expose ?? s.expose,
-    hxBytes: hxBytesAfter(s, patch),
-    partials: patch.partials ?? s.partials,
-  };
-}
-
-// One builder per field for the setters, which run on every request: `patchState` reads a patch
-// object whose shape differs per setter, and those reads cost more than the literal itself.
-// Each builder copies the state with one literal (one hidden class for every state) and then
-// sets its own field.
 
 type Draft = { -readonly [K in keyof State]: State[K] };
 
+// Every state is this one literal (one hidden class for every state), copied and then given
+// one new field: on the setters' path, faster than a spread or a patch object.
 function copy(s: State): Draft {
   return {
     options: s.options,
@@ -305,53 +179,42 @@ function copy(s: State): Draft {
     status: s.status,
     vary: s.vary,
     expose: s.expose,
-    hxBytes: s.hxBytes,
     partials: s.partials,
   };
 }
 
-/** The state with other trigger maps. */
-export function withTriggers(s: State, triggers: State["triggers"]): State {
-  const next = copy(s);
-  next.triggers = triggers;
-  next.hxBytes += triggersDelta(s.triggers, triggers);
-  return next;
-}
-
-/** The state with another navigation header. */
-export function withNavigation(s: State, navigation: Single<NavigationHeader>): State {
-  const next = copy(s);
-  next.navigation = navigation;
-  next.hxBytes += singleDelta(s.navigation, navigation);
-  return next;
-}
-
-/** The state with another history header. */
-export function withHistory(s: State, history: Single<HistoryHeader>): State {
-  const next = copy(s);
-  next.history = history;
-  next.hxBytes += singleDelta(s.history, history);
-  return next;
-}
-
-/** The state with another `HX-Retarget`, `HX-Reswap`, `HX-Reselect` or `HX-PTag`. */
-export function withLine(s: State, field: LineField, value: string): State {
+/** The state with another value of one field. */
+export function withField<K extends keyof Draft>(s: State, field: K, value: State[K]): State {
   const next = copy(s);
   next[field] = value;
-  next.hxBytes += lineBytes(LINE_HEADERS[field], value) - lineBytes(LINE_HEADERS[field], s[field]);
   return next;
 }
 
-/** The state with another status. */
-export function withStatus(s: State, status: number): State {
-  const next = copy(s);
-  next.status = status;
-  return next;
+/** The state with other trigger maps. */
+export function withTriggers(s: State, triggers: State["triggers"]): State {
+  return withField(s, "triggers", triggers);
+}
+
+/** Bytes of the plan's own HX-* lines (name + ": " + value + CRLF each); 0 when it sets none. */
+function hxBytes(state: State): number {
+  const { triggers, navigation, history } = state;
+  return (
+    eventsBytes(TRIGGER_HEADERS.receive, triggers.receive) +
+    eventsBytes(TRIGGER_HEADERS.swap, triggers.swap) +
+    eventsBytes(TRIGGER_HEADERS.settle, triggers.settle) +
+    lineBytes(navigation?.name, navigation?.value) +
+    lineBytes(history?.name, history?.value) +
+    // Written out (not a loop over LINE_HEADERS): this runs on every change to a plan.
+    lineBytes(LINE_HEADERS.retarget, state.retarget) +
+    lineBytes(LINE_HEADERS.reswap, state.reswap) +
+    lineBytes(LINE_HEADERS.reselect, state.reselect) +
+    lineBytes(LINE_HEADERS.ptag, state.ptag)
+  );
 }
 
 /**
  * Checks `maxHeaderBytes` for a plan, without building its header lines unless it exposes
- * them: the same sum as `checkSize(headerPairs(state))`, which runs when the sum is over, for
+ * them: the same sum as `checkSize(compilePlan(state))`, which runs when the sum is over, for
  * its message.
  */
 export function checkPlanSize(state: State, site: Site): void {
@@ -360,29 +223,40 @@ export function checkPlanSize(state: State, site: Site): void {
   // Access-Control-Expose-Headers lists the plan's other lines: an exposing plan is measured
   // by its lines (exposeHeaders() is for cross-origin setups, not the busy path).
   if (state.expose) {
-    checkSize(headerPairs(state), max, site);
+    checkSize(compilePlan(state), max, site);
     return;
   }
-  let total = state.hxBytes;
+  let total = hxBytes(state);
   if (impliedReswap(state)) total += IMPLIED_RESWAP_BYTES;
   if (state.vary.length > 0) {
     total += "Vary".length + 4 + 2 * (state.vary.length - 1);
     for (const name of state.vary) total += name.length;
   }
-  if (total > max) checkSize(headerPairs(state), max, site);
+  if (total > max) checkSize(compilePlan(state), max, site);
+}
+
+/** True for a 3xx other than 304: the browser follows it, htmx never sees its headers. */
+export function isRedirect(status: unknown): status is number {
+  // 304 is not a redirect: the browser hands it to htmx, headers and all (HX-PTag).
+  return typeof status === "number" && status >= 300 && status < 400 && status !== 304;
+}
+
+/**
+ * `status_conflict` for a redirect status with HX-* headers: `whose` says whose status it is
+ * and whose headers they are ("" for the plan's own both).
+ */
+export function redirectConflict(site: Site, status: number, whose: readonly string[] = ["", ""]): never {
+  return fail(
+    "status_conflict",
+    site,
+    `${whose[0]}status ${status} is a redirect: browsers follow it and htmx never sees ${whose[1]}HX-* headers on it; use status 200 with redirect() or location()`,
+  );
 }
 
 /** Rules that involve two parts of a plan; checked after every change. */
 export function checkConsistency(state: State, site: Site): void {
   const status = state.status;
-  // 304 is not a redirect: the browser hands it to htmx, headers and all (HX-PTag).
-  if (status !== undefined && status >= 300 && status < 400 && status !== 304 && hasHxHeader(state)) {
-    fail(
-      "status_conflict",
-      { method: site.method, header: site.header },
-      `status ${status} is a redirect: browsers follow it and htmx never sees HX-* headers on it; use status 200 with redirect() or location()`,
-    );
-  }
+  if (isRedirect(status) && hasHxHeader(state)) redirectConflict(site, status);
   // 204, 205 and 3xx responses carry no body that htmx swaps.
   if (state.partials.length > 0 && (status === 204 || status === 205 || (status! >= 300 && status! < 400)))
     fail("invalid_option", site, `status ${status} has no body for the partials`);

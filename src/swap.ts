@@ -214,18 +214,15 @@ export function typedSwap(style: string | undefined, mods: unknown, ctx: SwapCon
   return serializeSwap(style, checked as SwapModifiers, ctx, site);
 }
 
-const BOOLEAN_KEYS_2: Readonly<Record<string, keyof SwapModifiers>> = {
-  transition: "transition",
-  ignoreTitle: "ignoreTitle",
-  "focus-scroll": "focusScroll",
-};
-const BOOLEAN_KEYS_4: Readonly<Record<string, keyof SwapModifiers>> = {
-  transition: "transition",
-  ignoreTitle: "ignoreTitle",
-  focusScroll: "focusScroll",
-  strip: "strip",
-  swapEmpty: "swapEmpty",
-};
+// The boolean modifiers of a raw spec, in htmx 2's spelling and in htmx 4's.
+const BOOLEANS_2: ReadonlySet<string> = new Set(["transition", "ignoreTitle", "focus-scroll"]);
+const BOOLEANS_4: ReadonlySet<string> = new Set([
+  "transition",
+  "ignoreTitle",
+  "focusScroll",
+  "strip",
+  "swapEmpty",
+]);
 
 /**
  * Parses a raw `hx-swap` spec with the version's grammar and re-serialises it canonically.
@@ -255,21 +252,18 @@ export function rawSwap(spec: string, ctx: SwapContext, site: Site): string {
   for (const token of tokens) {
     const colon = token.indexOf(":");
     const key = colon < 0 ? token : token.slice(0, colon);
-    const value = colon < 0 ? undefined : token.slice(colon + 1);
-    const booleans = v4 ? BOOLEAN_KEYS_4 : BOOLEAN_KEYS_2;
+    let value = colon < 0 ? undefined : token.slice(colon + 1);
     if (key === "swap" || key === "settle") {
-      if (value === undefined) fail("invalid_swap", site, `modifier ${key} needs a duration (${key}:250ms)`);
-      mods[key] = milliseconds(value, key, site);
-    } else if (Object.hasOwn(booleans, key)) {
-      if (value === undefined && !v4)
-        fail("invalid_swap", site, `modifier ${quote(token)} needs :true or :false`);
-      if (value !== undefined && value !== "true" && value !== "false") {
+      mods[key] = milliseconds(value ?? "", key, site);
+    } else if ((v4 ? BOOLEANS_4 : BOOLEANS_2).has(key)) {
+      // htmx 4 reads a bare key as true; htmx 2 needs the value.
+      if (value === undefined ? !v4 : value !== "true" && value !== "false") {
         fail("invalid_swap", site, `modifier ${quote(token)} must be ${key}:true or ${key}:false`);
       }
-      mods[booleans[key]!] = value !== "false";
+      mods[key === "focus-scroll" ? "focusScroll" : key] = value !== "false";
     } else if (key === "scroll" || key === "show") {
       const positions = key === "show" ? ["top", "bottom", "none"] : ["top", "bottom"];
-      if (value === undefined || value === "") fail("invalid_swap", site, `modifier ${key} needs a position`);
+      if (value === undefined) value = "";
       const cut = value.lastIndexOf(":");
       const position = cut < 0 ? value : value.slice(cut + 1);
       if (cut >= 0 && v4) {

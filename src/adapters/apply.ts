@@ -9,13 +9,14 @@ import {
   checkSize,
   HISTORY_HEADERS,
   hasHxHeader,
+  isRedirect,
   LINE_HEADERS,
   type Lines,
-  linePairs,
   NAVIGATION_HEADERS,
   OTHERS,
-  probeNames,
+  redirectConflict,
   type State,
+  TIMINGS,
 } from "../plan.js";
 import { eventsText, mergeExistingEvents, TRIGGER_HEADERS } from "../trigger.js";
 
@@ -83,12 +84,12 @@ export interface Writes {
 }
 
 const NO_REMOVALS: readonly string[] = [];
-
-const TIMING_OF: Readonly<Record<string, "receive" | "swap" | "settle">> = {
-  [TRIGGER_HEADERS.receive]: "receive",
-  [TRIGGER_HEADERS.swap]: "swap",
-  [TRIGGER_HEADERS.settle]: "settle",
-};
+/** The headers merged with what the target holds. */
+const MERGED: ReadonlySet<string> = new Set([
+  ...Object.values(TRIGGER_HEADERS),
+  "Vary",
+  "Access-Control-Expose-Headers",
+]);
 
 /**
  * The lines of a header the plan merges with: a string, a number or a `string[]` (one string
@@ -142,49 +143,51 @@ export function computeWrites(
   read: (name: string) => Existing,
   method: string,
 ): Writes {
-  // The common case, nothing to merge: the plan's own lines as they are, whose size every
-  // change to the plan checked already (checkPlanSize).
-  const probes = probeNames(state);
-  let fresh = true;
-  for (let i = 0; i < probes.length && fresh; i++) fresh = read(probes[i]!) === undefined;
-  if (fresh) return { lines, remove: NO_REMOVALS };
-  // Something to merge or replace. A name read again gives what is merged: the value merged
-  // is the value checked.
+  // Each name that changes a write read once: the trigger and list headers (merged) and the
+  // other members of a group (removed). `out` is made at the first line that changes.
   const max = state.options.maxHeaderBytes;
-  const out: string[] = [];
-  const remove: string[] = [];
+  let out: string[] | undefined;
+  let remove: string[] | undefined;
   for (let i = 0; i < lines.length; i += 2) {
     const name = lines[i]!;
-    const value = lines[i + 1]!;
-    const site: Site = { method, header: name };
-    const timing = TIMING_OF[name];
-    if (timing !== undefined) {
-      const existing = existingLines(read(name), site);
-      // Over the limit already: refused before it is parsed (name + ": " + lines joined + CRLF).
-      const bytes = name.length + 4 + existing.join(", ").length;
-      if (existing.length > 0 && bytes > max) {
-        fail(
-          "header_too_large",
-          site,
-          `the response already holds ${bytes} bytes of it, over maxHeaderBytes ${max}`,
-        );
+    let value = lines[i + 1]!;
+    const held = MERGED.has(name) ? read(name) : undefined;
+    if (held !== undefined) {
+      const site: Site = { method, header: name };
+      const timing = TIMINGS.find((t) => TRIGGER_HEADERS[t] === name);
+      if (timing !== undefined) {
+        const existing = existingLines(held, site);
+        // Over the limit already: refused before it is parsed (name + ": " + lines joined + CRLF).
+        const bytes = name.length + 4 + existing.join(", ").length;
+        if (existing.length > 0 && bytes > max) {
+          fail(
+            "header_too_large",
+            site,
+            `the response already holds ${bytes} bytes of it, over maxHeaderBytes ${max}`,
+          );
+        }
+        if (existing.length > 0)
+          value = eventsText(mergeExistingEvents(existing, state.triggers[timing]!, site));
+      } else {
+        const existing = listNames(held, site);
+        if (existing.length > 0) value = unionNames(existing, value.split(", ")).join(", ");
       }
-      out.push(
-        name,
-        existing.length === 0
-          ? value
-          : eventsText(mergeExistingEvents(existing, state.triggers[timing]!, site)),
-      );
-    } else if (name === "Vary" || name === "Access-Control-Expose-Headers") {
-      const existing = listNames(read(name), site);
-      out.push(name, existing.length === 0 ? value : unionNames(existing, value.split(", ")).join(", "));
-    } else {
-      out.push(name, value);
-      for (const other of OTHERS[name] ?? NO_REMOVALS) if (read(other) !== undefined) remove.push(other);
+      out ??= lines.slice(0, i);
+    }
+    out?.push(name, value);
+    for (const other of OTHERS[name] ?? NO_REMOVALS) {
+      if (read(other) !== undefined) {
+        remove ??= [];
+        remove.push(other);
+      }
     }
   }
-  checkSize(linePairs(out), max, { method, header: "(plan)" });
-  return { lines: out, remove };
+  // The common case, nothing merged or removed: the plan's own lines as they are, whose size
+  // every change to the plan checked already (checkPlanSize).
+  if (out === undefined && remove === undefined) return { lines, remove: NO_REMOVALS };
+  out ??= lines.slice();
+  checkSize(out, max, { method, header: "(plan)" });
+  return { lines: out, remove: remove ?? NO_REMOVALS };
 }
 
 /** The target threw: `target_failed`, naming what hxplan was doing, the target's error as cause. */
@@ -223,27 +226,14 @@ export function checkRedirectStatus(
   method: string,
   targetNames: () => Iterable<unknown>,
 ): void {
-  const own = state.status;
-  // 304 is not a redirect: the browser hands it to htmx with its headers (HX-PTag).
-  if (own !== undefined && own >= 300 && own < 400 && own !== 304 && anyHx(targetNames())) {
-    fail(
-      "status_conflict",
+  // The plan's status wins over the response's.
+  const own = state.status !== undefined;
+  const status = state.status ?? current;
+  if (isRedirect(status) && (own ? anyHx(targetNames()) : hasHxHeader(state))) {
+    redirectConflict(
       { method, header: "(status)" },
-      `the plan's status ${own} is a redirect: htmx never sees the response's HX-* headers on it; use status 200 and redirect() or location()`,
-    );
-  }
-  if (
-    state.status === undefined &&
-    current !== undefined &&
-    current >= 300 &&
-    current < 400 &&
-    current !== 304 &&
-    hasHxHeader(state)
-  ) {
-    fail(
-      "status_conflict",
-      { method, header: "(status)" },
-      `the response's status ${current} is a redirect: htmx never sees the plan's HX-* headers on it; use status 200 and redirect() or location()`,
+      status,
+      own ? ["the plan's ", "the response's "] : ["the response's ", "the plan's "],
     );
   }
 }
@@ -402,19 +392,14 @@ export function applyToHeaders(
   commit(view, writes.lines, remove, method, !empty, false, true);
 }
 
-const REDIRECT_MIN = 300;
 const STOP_POLLING = 286;
 const STOP_POLLING_REASON = "Stop Polling";
-const REDIRECT_MAX = 399;
 
 function applyToNode(state: State, lines: Lines, res: Target, method: string): void {
   if (res.headersSent === true) sent(method, "were already sent; apply the plan before the body");
   const current: unknown = res.statusCode;
   // Only a status (the plan's or a 3xx already set) can conflict with the headers.
-  if (
-    state.status !== undefined ||
-    (typeof current === "number" && current >= REDIRECT_MIN && current <= REDIRECT_MAX)
-  ) {
+  if (state.status !== undefined || isRedirect(current)) {
     checkRedirectStatus(state, typeof current === "number" ? current : undefined, method, () => {
       const names: unknown = res.getHeaderNames?.();
       return Array.isArray(names)
@@ -422,22 +407,8 @@ function applyToNode(state: State, lines: Lines, res: Target, method: string): v
         : RESPONSE_HX_HEADERS.filter((name) => res.getHeader(name) !== undefined);
     });
   }
-  // The common case, nothing to merge: the plan's lines as they are, no copy.
-  const probes = probeNames(state);
-  let fresh = true;
-  for (let i = 0; i < probes.length && fresh; i++) fresh = res.getHeader(probes[i]!) === undefined;
-  const writes = fresh ? undefined : computeWrites(state, lines, (name) => res.getHeader(name), method);
-  commit(
-    res,
-    writes?.lines ?? lines,
-    writes?.remove ?? NO_REMOVALS,
-    method,
-    true,
-    true,
-    false,
-    state.status,
-    current,
-  );
+  const writes = computeWrites(state, lines, (name) => res.getHeader(name), method);
+  commit(res, writes.lines, writes.remove, method, true, true, false, state.status, current);
 }
 
 function applyToRecord(state: State, lines: Lines, record: Target, method: string): void {
