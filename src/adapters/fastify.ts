@@ -18,9 +18,7 @@ import {
   type HtmxMiddlewareOptions,
   type MiddlewareSettings,
   middlewareSettings,
-  PTAG_CACHE_CONTROL,
-  ptagMatches,
-  ptagPlan,
+  ptagFlow,
 } from "./middleware.js";
 import { type HookableResponse, hookResponse, nodeRequestUrl } from "./node-response.js";
 
@@ -140,7 +138,6 @@ function htmxOf(request: FastifyRequest): HxRequest {
 }
 
 function pluginWith(settings: MiddlewareSettings): FastifyPluginCallback {
-  const bound = new WeakMap<FastifyRequest, BoundHx>();
   function plugin(instance: Parameters<FastifyPluginCallback>[0], _options: unknown, done: () => void): void {
     instance.decorateReply(
       "hx",
@@ -152,14 +149,9 @@ function pluginWith(settings: MiddlewareSettings): FastifyPluginCallback {
     instance.decorateReply("ptag", function ptag<T>(this: FastifyReply, tag: string, render: () => T):
       | T
       | FastifyReply {
-      const plan = ptagPlan(tag);
-      if (ptagMatches(htmxOf(this.request), this.request.method, tag)) {
-        plan.status(304).applyTo(fastifyReply(this));
-        return this.send();
-      }
-      if (!this.hasHeader("HX-PTag")) this.header("HX-PTag", tag);
-      if (!this.hasHeader("Cache-Control")) this.header("Cache-Control", PTAG_CACHE_CONTROL);
-      return render();
+      return ptagFlow(htmxOf(this.request), this.request.method, tag, fastifyReply(this), render, () =>
+        this.send(),
+      );
     });
     instance.decorateRequest("htmx", {
       getter(this: FastifyRequest): HxRequest {
@@ -167,12 +159,7 @@ function pluginWith(settings: MiddlewareSettings): FastifyPluginCallback {
       },
     });
     instance.decorateRequest("hx", function hxOf(this: FastifyRequest, options?: Parameters<BoundHx>[0]) {
-      let make = bound.get(this);
-      if (make === undefined) {
-        make = boundHx(htmxOf(this), settings);
-        bound.set(this, make);
-      }
-      return make(options);
+      return boundHx(() => htmxOf(this), settings)(options);
     });
     // Vary, redirects and 286's reason phrase when the response goes out (error responses too).
     instance.addHook("onRequest", (request, reply, next) => {

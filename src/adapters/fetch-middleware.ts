@@ -13,9 +13,7 @@ import {
   finishResponse,
   type HtmxMiddlewareOptions,
   middlewareSettings,
-  ptagMatches,
-  ptagPlan,
-  taggedResponse,
+  ptagResponse,
 } from "./middleware.js";
 
 export type { BoundHx, HtmxMiddlewareOptions } from "./middleware.js";
@@ -80,21 +78,12 @@ export function htmx<Rest extends unknown[]>(
       read ??= hxRequest(request);
       return read;
     };
-    let bound: BoundHx | undefined;
     const context: HtmxFetchContext = {
       get htmx() {
         return htmx();
       },
-      hx: (opts) => {
-        bound ??= boundHx(htmx(), settings);
-        return bound(opts);
-      },
-      async ptag(tag, render) {
-        const plan = ptagPlan(tag);
-        if (ptagMatches(htmx(), request.method, tag)) return plan.status(304).toResponse(null);
-        const response = await render();
-        return taggedResponse(response, tag);
-      },
+      hx: boundHx(htmx, settings),
+      ptag: (tag, render) => ptagResponse(htmx(), request.method, tag, render),
     };
     const response = await handler(request, context, ...rest);
     // Redirects must read the request to decide; otherwise only what the handler read counts.

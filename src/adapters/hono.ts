@@ -18,9 +18,7 @@ import {
   finishResponse,
   type HtmxMiddlewareOptions,
   middlewareSettings,
-  ptagMatches,
-  ptagPlan,
-  taggedResponse,
+  ptagResponse,
 } from "./middleware.js";
 
 export type { BoundHx, HtmxMiddlewareOptions } from "./middleware.js";
@@ -159,17 +157,11 @@ export function htmx(options?: HtmxMiddlewareOptions): MiddlewareHandler<{ Varia
   return async (c, next) => {
     const request = hxRequest(c.req.raw);
     c.set("htmx", request);
-    let bound: BoundHx | undefined;
-    c.set("hx", (opts) => {
-      bound ??= boundHx(request, settings);
-      return bound(opts);
-    });
-    c.set("ptag", async (tag, render) => {
-      const plan = ptagPlan(tag);
-      if (ptagMatches(request, c.req.method, tag)) return plan.status(304).toResponse(null);
-      const response = await render();
-      return taggedResponse(response, tag);
-    });
+    c.set(
+      "hx",
+      boundHx(() => request, settings),
+    );
+    c.set("ptag", (tag, render) => ptagResponse(request, c.req.method, tag, render));
     await next();
     const out = finishResponse(c.res, request, settings, c.req.url);
     if (out !== c.res) {

@@ -14,9 +14,7 @@ import {
   boundHx,
   type HtmxMiddlewareOptions,
   middlewareSettings,
-  PTAG_CACHE_CONTROL,
-  ptagMatches,
-  ptagPlan,
+  ptagFlow,
 } from "./middleware.js";
 import { type HookableResponse, hookResponse, nodeRequestUrl } from "./node-response.js";
 
@@ -211,21 +209,9 @@ export function htmx(
     );
     const state = ctx.state as Partial<HtmxState>;
     state.htmx = request;
-    let bound: BoundHx | undefined;
-    state.hx = (opts) => {
-      bound ??= boundHx(request, settings);
-      return bound(opts);
-    };
-    state.ptag = <T>(tag: string, render: () => T): T | undefined => {
-      const plan = ptagPlan(tag);
-      if (ptagMatches(request, ctx.method, tag)) {
-        plan.status(304).applyTo(koaResponse(ctx));
-        return undefined;
-      }
-      if (!ctx.response.get("HX-PTag")) ctx.response.set("HX-PTag", tag);
-      if (!ctx.response.get("Cache-Control")) ctx.response.set("Cache-Control", PTAG_CACHE_CONTROL);
-      return render();
-    };
+    state.hx = boundHx(() => request, settings);
+    state.ptag = <T>(tag: string, render: () => T): T | undefined =>
+      ptagFlow(request, ctx.method, tag, koaResponse(ctx), render, () => undefined);
     await next();
   };
 }

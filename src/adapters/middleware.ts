@@ -6,6 +6,7 @@ import { isHxError } from "../errors.js";
 import { type Hx, hx } from "../hx.js";
 import type { HxRequest } from "../request.js";
 import type { HxOptions } from "../types.js";
+import type { NodeResponseLike } from "./apply.js";
 
 /**
  * Options of every hxplan middleware (`hxplan/express`, `hxplan/node`, `hxplan/fetch`,
@@ -102,10 +103,14 @@ export function middlewareSettings(options: unknown, method = "htmx()"): Middlew
   };
 }
 
-/** The request's plan factory; reads `request.version` only when called (and not fixed). */
-export function boundHx(request: HxRequest, settings: MiddlewareSettings): BoundHx {
+/**
+ * The request's plan factory. It reads the request (through `request`, which may make it on
+ * first use) and its `version` only when called and the version is not fixed, so a handler that
+ * makes no plan adds nothing to `Vary`.
+ */
+export function boundHx(request: () => HxRequest, settings: MiddlewareSettings): BoundHx {
   return (options) => {
-    const htmx = settings.htmx ?? request.version ?? 2;
+    const htmx = settings.htmx ?? request().version ?? 2;
     return hx(options === undefined ? { htmx } : { ...options, htmx });
   };
 }
@@ -139,6 +144,44 @@ export function ptagMatches(request: HxRequest, method: string | undefined, tag:
  * 4.0.1 and Express 5, test/e2e/protocol.test.ts).
  */
 export const PTAG_CACHE_CONTROL = "no-store";
+
+/** The header access the polling-tag flow needs: a Node-shaped target (`plan.applyTo()` takes it). */
+type PtagTarget = Pick<NodeResponseLike, "getHeader" | "setHeader" | "removeHeader">;
+
+/**
+ * The polling-tag flow on a Node-shaped response (node:http, Express, Koa, Fastify): on GET/HEAD
+ * when the request holds `tag`, a 304 with `HX-PTag` and `end()`'s result, `render` never
+ * called; otherwise `HX-PTag` and `Cache-Control` unless already set, then `render()`.
+ */
+export function ptagFlow<T, E>(
+  request: HxRequest,
+  method: string | undefined,
+  tag: string,
+  target: PtagTarget,
+  render: () => T,
+  end: () => E,
+): T | E {
+  const plan = ptagPlan(tag);
+  if (ptagMatches(request, method, tag)) {
+    plan.status(304).applyTo(target as NodeResponseLike);
+    return end();
+  }
+  if (target.getHeader("HX-PTag") === undefined) target.setHeader("HX-PTag", tag);
+  if (target.getHeader("Cache-Control") === undefined) target.setHeader("Cache-Control", PTAG_CACHE_CONTROL);
+  return render();
+}
+
+/** The polling-tag flow for Fetch handlers (hxplan/fetch, Hono): the same, as `Response`s. */
+export async function ptagResponse(
+  request: HxRequest,
+  method: string,
+  tag: string,
+  render: () => Response | Promise<Response>,
+): Promise<Response> {
+  const plan = ptagPlan(tag);
+  if (ptagMatches(request, method, tag)) return plan.status(304).toResponse(null);
+  return taggedResponse(await render(), tag);
+}
 
 // --- redirects --------------------------------------------------------------------------------
 

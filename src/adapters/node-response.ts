@@ -10,9 +10,7 @@ import {
   boundHx,
   headerText,
   type MiddlewareSettings,
-  PTAG_CACHE_CONTROL,
-  ptagMatches,
-  ptagPlan,
+  ptagFlow,
   redirectHeader,
   STOP_POLLING_REASON,
   varyNames,
@@ -237,25 +235,15 @@ function makeContext(
     () => (settings.redirects === false ? request : htmx()),
     () => nodeRequestUrl(req),
   );
-  let bound: BoundHx | undefined;
   return {
     get htmx() {
       return htmx();
     },
-    hx: (options) => {
-      bound ??= boundHx(htmx(), settings);
-      return bound(options);
-    },
-    ptag<T>(tag: string, render: () => T): T | undefined {
-      const plan = ptagPlan(tag);
-      if (ptagMatches(htmx(), req.method, tag)) {
-        plan.status(304).applyTo(res as unknown as ServerResponse);
+    hx: boundHx(htmx, settings),
+    ptag: <T>(tag: string, render: () => T): T | undefined =>
+      ptagFlow(htmx(), req.method, tag, res as unknown as ServerResponse, render, () => {
         (res as unknown as ServerResponse).end();
         return undefined;
-      }
-      if (res.getHeader("HX-PTag") === undefined) res.setHeader("HX-PTag", tag);
-      if (res.getHeader("Cache-Control") === undefined) res.setHeader("Cache-Control", PTAG_CACHE_CONTROL);
-      return render();
-    },
+      }),
   };
 }

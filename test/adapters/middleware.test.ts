@@ -69,11 +69,11 @@ describe("redirectHeader", () => {
 describe("boundHx and ptagMatches", () => {
   it("boundHx reads the version only when called, and a fixed version reads nothing", () => {
     const request = hxRequest({ "HX-Request": "true", "HX-Source": "button#b" });
-    const make = boundHx(request, middlewareSettings(undefined));
+    const make = boundHx(() => request, middlewareSettings(undefined));
     expect(request.consulted).toEqual([]);
     expect(make({ maxHeaderBytes: 100, htmx: 2 }).htmx).toBe(4);
     const fixed = hxRequest({ "HX-Request": "true" });
-    expect(boundHx(fixed, middlewareSettings({ htmx: 4 }))().htmx).toBe(4);
+    expect(boundHx(() => fixed, middlewareSettings({ htmx: 4 }))().htmx).toBe(4);
     expect(fixed.consulted).toEqual([]);
   });
 
