@@ -1,22 +1,9 @@
 // The guides' and recipes' programs (docs/examples/*.js), each on its real server, making the
 // requests the page describes with the headers htmx sends.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { HTMX2, HTMX4, type RunningExample, runExample } from "./support.js";
+import { describe, expect, it, vi } from "vitest";
+import { HTMX2, HTMX4, serving } from "./support.js";
 
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
-
-/** Starts the example for the enclosing describe; closes it afterwards. */
-function serving(name: string): () => RunningExample {
-  let app: RunningExample | undefined;
-  beforeAll(async () => {
-    app = await runExample(name);
-  });
-  afterAll(() => app?.close());
-  return () => {
-    if (app === undefined) throw new Error(`${name} is not running`);
-    return app;
-  };
-}
 
 describe("docs/examples/versions.js (guide: htmx 2 vs htmx 4)", () => {
   const app = serving("versions");

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import net from "node:net";
 import { fileURLToPath } from "node:url";
 import { createAdaptorServer } from "@hono/node-server";
-import { vi } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -126,4 +126,17 @@ export function quotedFile(block: CodeBlock): { path: string; whole: boolean } |
   const path = excerpt?.[1] ?? excerpt?.[2];
   if (path !== undefined) return { path, whole: false };
   return undefined;
+}
+
+/** Starts the example for the enclosing describe; closes it afterwards. */
+export function serving(name: string): () => RunningExample {
+  let app: RunningExample | undefined;
+  beforeAll(async () => {
+    app = await runExample(name);
+  });
+  afterAll(() => app?.close());
+  return () => {
+    if (app === undefined) throw new Error(`${name} is not running`);
+    return app;
+  };
 }

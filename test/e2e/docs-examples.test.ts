@@ -2,8 +2,8 @@
 // does happen. The pages load htmx from unpkg; here that URL answers with the installed client of
 // the version under test (nothing leaves the machine), and the servers are the examples' own
 // (test/docs/support.ts).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningExample, runExample } from "../docs/support.js";
+import { describe, expect, it } from "vitest";
+import { type RunningExample, serving } from "../docs/support.js";
 import { htmxScript, useBrowser, VERSIONS, type Version } from "./support.js";
 
 const browser = useBrowser();
@@ -19,18 +19,6 @@ async function open(app: RunningExample, version: Version) {
   await page.goto(`${app.base}/`);
   await page.waitForFunction(() => "htmx" in window);
   return { page, logs };
-}
-
-function serving(name: string): () => RunningExample {
-  let app: RunningExample | undefined;
-  beforeAll(async () => {
-    app = await runExample(name);
-  });
-  afterAll(() => app?.close());
-  return () => {
-    if (app === undefined) throw new Error(`${name} is not running`);
-    return app;
-  };
 }
 
 describe("docs/examples/events.js in the browser", () => {
