@@ -224,6 +224,16 @@ const BOOLEANS_4: ReadonlySet<string> = new Set([
   "swapEmpty",
 ]);
 
+// Modifier keys that only htmx 4 reads (or spells this way): unsupported_in_version under htmx 2.
+const KEYS_ONLY_4: ReadonlySet<string> = new Set([
+  "focusScroll",
+  "scrollTarget",
+  "showTarget",
+  "strip",
+  "swapEmpty",
+  "target",
+]);
+
 /**
  * Parses a raw `hx-swap` spec with the version's grammar and re-serialises it canonically.
  * htmx 2 splits on whitespace; htmx 4 reads the rest as HCON, so commas separate too and a bare
@@ -248,7 +258,6 @@ export function rawSwap(spec: string, ctx: SwapContext, site: Site): string {
   if (tokens.length > 0 && !(v4 ? /^\S*:/.test(tokens[0]!) : tokens[0]!.includes(":")))
     style = tokens.shift();
   const mods: Record<string, unknown> = {};
-  const other4 = new Set(["focusScroll", "scrollTarget", "showTarget", "strip", "swapEmpty", "target"]);
   for (const token of tokens) {
     const colon = token.indexOf(":");
     const key = colon < 0 ? token : token.slice(0, colon);
@@ -281,7 +290,7 @@ export function rawSwap(spec: string, ctx: SwapContext, site: Site): string {
     } else if (v4 && (key === "scrollTarget" || key === "showTarget" || key === "target")) {
       if (value === undefined || value === "") fail("invalid_swap", site, `modifier ${key} needs a selector`);
       mods[key] = value;
-    } else if (!v4 && other4.has(key)) {
+    } else if (!v4 && KEYS_ONLY_4.has(key)) {
       fail(
         "unsupported_in_version",
         site,

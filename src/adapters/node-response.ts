@@ -72,7 +72,7 @@ export function hookResponse(
   const { writeHead, write, end, flushHeaders } = res;
 
   function prepare(): void {
-    if (prepared || res.headersSent) return;
+    if (prepared) return;
     prepared = true;
     const htmx = request();
     if (htmx === undefined) return;
@@ -105,7 +105,10 @@ export function hookResponse(
     }
   }
 
-  function stopPolling(): void {
+  /** Everything that must happen just before the headers go out, whichever call sends them. */
+  function beforeHeaders(): void {
+    if (res.headersSent) return;
+    prepare();
     if (res.statusCode === 286 && !res.statusMessage) res.statusMessage = STOP_POLLING_REASON;
   }
 
@@ -116,8 +119,7 @@ export function hookResponse(
       if (typeof status === "number") res.statusCode = status;
       if (headers !== undefined && headers !== null) moveHeaders(res, headers);
       if (reason !== undefined) res.statusMessage = reason;
-      prepare();
-      stopPolling();
+      beforeHeaders();
       reason = res.statusMessage;
       return reason === undefined
         ? writeHead.call(this, res.statusCode)
@@ -127,10 +129,7 @@ export function hookResponse(
   } as HookableResponse["writeHead"];
 
   res.write = function hookedWrite(this: HookableResponse, ...args: unknown[]) {
-    if (!res.headersSent) {
-      prepare();
-      stopPolling();
-    }
+    beforeHeaders();
     if (dropBody) {
       const callback = args.find((arg) => typeof arg === "function") as (() => void) | undefined;
       if (callback !== undefined) queueMicrotask(callback);
@@ -140,10 +139,7 @@ export function hookResponse(
   } as HookableResponse["write"];
 
   res.end = function hookedEnd(this: HookableResponse, ...args: unknown[]) {
-    if (!res.headersSent) {
-      prepare();
-      stopPolling();
-    }
+    beforeHeaders();
     if (dropBody) {
       const callback = args.find((arg) => typeof arg === "function");
       return callback === undefined ? end.call(this) : end.call(this, callback);
@@ -153,10 +149,7 @@ export function hookResponse(
 
   if (typeof flushHeaders === "function") {
     res.flushHeaders = function hookedFlush(this: HookableResponse, ...args: unknown[]) {
-      if (!res.headersSent) {
-        prepare();
-        stopPolling();
-      }
+      beforeHeaders();
       return flushHeaders.apply(this, args);
     };
   }
