@@ -125,14 +125,20 @@ export function fastifyReply(reply: FastifyReply): FastifyReplyTarget {
   };
 }
 
-/** One HxRequest per request, made on first read, so `consulted` spans the whole request. */
-const read = new WeakMap<FastifyRequest, HxRequest>();
+// One HxRequest per request, made on first read and kept on the request itself (as the Node
+// middleware keeps its context on the response), so `consulted` spans the whole request.
+const READ = Symbol.for("hxplan.request");
+
+/** The request's HxRequest if something made it already. */
+function readOf(request: FastifyRequest): HxRequest | undefined {
+  return (request as { [READ]?: HxRequest })[READ];
+}
 
 function htmxOf(request: FastifyRequest): HxRequest {
-  let htmx = read.get(request);
+  let htmx = readOf(request);
   if (htmx === undefined) {
     htmx = hxRequest(request.raw);
-    read.set(request, htmx);
+    Object.defineProperty(request, READ, { value: htmx, configurable: true });
   }
   return htmx;
 }
@@ -166,7 +172,7 @@ function pluginWith(settings: MiddlewareSettings): FastifyPluginCallback {
       hookResponse(
         reply.raw as unknown as HookableResponse,
         settings,
-        () => (settings.redirects === false ? read.get(request) : htmxOf(request)),
+        () => (settings.redirects === false ? readOf(request) : htmxOf(request)),
         () => nodeRequestUrl(request.raw),
       );
       next();
